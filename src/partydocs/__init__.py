@@ -1,0 +1,17 @@
+"""partydocs: find references to Vietnamese Party and state documents in text.
+
+>>> import partydocs
+>>> doc = partydocs.extract("Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị")
+>>> doc.references[0].code
+'05-CT/TW'
+"""
+
+from partydocs.annotate import annotate
+from partydocs.batch import DocumentResult, extract_many
+from partydocs.frames import to_arrow, to_dataframe
+from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Reference
+from partydocs.pipeline import extract
+
+__all__ = ["Anaphor", "BodyMention", "DateMention", "Extraction", "Reference", "extract"]
+__all__ += ["DocumentResult", "annotate", "extract_many", "to_arrow", "to_dataframe"]
+__version__ = "0.1.0"

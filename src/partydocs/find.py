@@ -1,0 +1,365 @@
+"""Stage 3: rule-based extraction of numbered references from the normalised text.
+
+Each code found by `codes` becomes one reference per number; the words around it give the
+document type, the issue date, the issuing body, the term and the subject.
+"""
+
+from __future__ import annotations
+
+import datetime
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from partydocs.codes import CodeMatch, find_codes, issuer_name
+from partydocs.dates import DateSpan
+from partydocs.issuers import body_after, body_before
+from partydocs.models import Granularity, Kind
+from partydocs.tables import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_WORDS, roman_to_int
+from partydocs.tokenize import Segmentation
+
+
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _capitalized_or_upper(word: str) -> str:
+    return f"{regex.escape(word[0].upper() + word[1:])}|{regex.escape(word.upper())}"
+
+
+_CASED_TYPE_WORDS = [w for w in DOC_TYPE_WORDS if " " not in w or w.startswith("bộ ")]
+TYPE_WORDS = (
+    f"(?i:{alternation([w for w in DOC_TYPE_WORDS if w not in _CASED_TYPE_WORDS])})"
+    f"|{'|'.join(_capitalized_or_upper(w) for w in sorted(_CASED_TYPE_WORDS, key=len, reverse=True))}"
+)
+_WORD_START = r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
+TYPE_WORD = rf"{_WORD_START}(?P<type>{TYPE_WORDS}|{alternation(list(DOC_TYPE_ABBREVIATIONS))})"
+_TYPE_BEFORE = regex.compile(rf"{TYPE_WORD}(?:\s*+(?i:số(?:\s*+hiệu)?)\s*+:?)?\s*+:?\s*+$")
+_LAW_NAME_BEFORE = regex.compile(
+    rf"{_WORD_START}(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)\s++\p{{Lu}}"
+    rf"(?:(?!{TYPE_WORDS})[^;:\n()\d]){{0,100}}?\s(?i:số)\s*+$"
+)
+_HEADER_BEFORE = regex.compile(r"(?m)^[\s|*]*+(?P<cue>(?i:số(?P<site>\s*+hiệu)?))\s*+:?[\s|]*+$")
+_COORDINATED_GAP = regex.compile(r"\s*+(?:[,;&]|và|(?i:[,;]?\s*+(?:và\s++)?số))\s*+$")
+_COORDINATED_CUE = regex.compile(r"[,;]\s*+(?:và\s++)?(?i:số)\s*+$")
+_SKIP = regex.compile(r"[\s,]*+")
+_OPEN_PAREN = regex.compile(r"\(?\s*+")
+_CLOSE_PAREN = regex.compile(r"\s*+\)")
+_TERM = regex.compile(r"\(?\s*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)(?![\p{L}\p{N}])(?:\s*+\))?")
+_ISSUER_CUE = regex.compile(r"(?P<cue>(?i:của|do))\s++")
+_ISSUED = regex.compile(r"\s*+(?i:ban hành)(?!\p{L})")
+_SUBJECT_CUE = regex.compile(r"(?i:về)\s++")
+_QUOTED = regex.compile(r'"(?P<title>[^"\n]{3,300}+)"')
+_CLAUSE_END = regex.compile(r";|\.(?:\s|$)|\n\s*\n|\n(?=\s*[-+*•]|\s*(?i:căn cứ))|$")
+_ISSUED_BY_LATER = regex.compile(r"(?<!\p{L})(?i:do)\s++")
+_ISSUING_VERB_BEFORE = regex.compile(r"(?:(?:đã|vừa|mới)\s++)?(?i:ban hành)\s*+$")
+_AT_BEFORE = regex.compile(r"(?i:tại)\s*+$")
+_OF_BEFORE = regex.compile(r"(?i:của)\s*+$")
+_DATE_COMMA_BEFORE = regex.compile(r",\s*+$")
+_ISSUE_DATE_FIELD = regex.compile(r"(?i:ngày ban hành)\s*+:?[\s|]*+")
+_LINE_END = regex.compile(r"\n|$")
+_HEADER_REACH = 400
+_SUBJECT_REACH = 300
+_TYPE_REACH = 140
+
+
+@dataclass
+class Found:
+    """A reference found in the normalised text, before resolution; offsets are normalised."""
+
+    start: int
+    end: int
+    kind: Kind
+    code_end: int
+    doc_type: str | None = None
+    doc_type_written: bool = False
+    number: str | None = None
+    year: int | None = None
+    type_code: str | None = None
+    issuer_code: str | None = None
+    code: str | None = None
+    date: datetime.date | None = None
+    date_granularity: Granularity | None = None
+    issuer: str | None = None
+    term: int | None = None
+    subject: str | None = None
+    is_header: bool = False
+    header_site: bool = False
+    plenum: int | None = None
+    congress: int | None = None
+    name: str | None = None
+    issuer_from_code: str | None = None
+    group: int = -1
+    antecedent: int | None = None
+    siblings: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The normalised text with the dates found in it, for look-ups by position."""
+
+    text: str
+    dates: Sequence[DateSpan]
+    words: Segmentation
+    date_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date_starts", [d.start for d in self.dates])
+
+    def date_at(self, pos: int) -> DateSpan | None:
+        """The date mention that starts at `pos` (after an optional `ngày`)."""
+        i = bisect_left(self.date_starts, pos)
+        if i < len(self.dates) and self.dates[i].start - pos <= 5:
+            span = self.dates[i]
+            between = self.text[pos : span.start].strip().lower()
+            if between in ("", "ngày"):
+                return span
+        return None
+
+    def first_date_after(self, pos: int, reach: int, cue: regex.Pattern[str] | None = None) -> DateSpan | None:
+        """The first date within `reach` characters after `pos`, optionally right after `cue`."""
+        i = bisect_left(self.date_starts, pos)
+        for span in self.dates[i:]:
+            if span.start > pos + reach:
+                return None
+            if cue is None or cue.search(self.text, max(pos, span.start - 40), span.start):
+                return span
+        return None
+
+
+def find_references(context: Context) -> list[Found]:
+    """Every numbered reference in the normalised text, one per document, in reading order."""
+    text = context.text
+    found: list[Found] = []
+    codes = find_codes(text)
+    typed = [_type_before(text, code) for code in codes]
+    starts = [t[0] if t else code.start for t, code in zip(typed, codes, strict=True)]
+    for i, code in enumerate(codes):
+        limit = starts[i + 1] if i + 1 < len(codes) else len(text)
+        found.extend(_references_for(context, code, typed[i], found, limit))
+    _share_group_fields(found)
+    return found
+
+
+def _type_before(text: str, code: CodeMatch) -> tuple[int, str] | None:
+    """The type word written before the code (`Chỉ thị số`), as (start, doc_type)."""
+    floor = max(0, code.start - _TYPE_REACH)
+    for pattern in (_TYPE_BEFORE, _LAW_NAME_BEFORE):
+        match = pattern.search(text, floor, code.start)
+        if match:
+            word = match.group("type")
+            doc_type = DOC_TYPE_WORDS.get(word.lower()) or DOC_TYPE_ABBREVIATIONS[word]
+            return match.start(), doc_type
+    return None
+
+
+def _references_for(
+    context: Context, code: CodeMatch, typed: tuple[int, str] | None, earlier: list[Found], limit: int
+) -> list[Found]:
+    """The references one code gives, with their fields read from the words around it."""
+    text = context.text
+    header = _HEADER_BEFORE.search(text, max(0, code.start - 30), code.start) if not typed else None
+    if code.needs_cue and not typed:
+        return []
+    base = Found(
+        start=typed[0] if typed else code.start,
+        end=code.end,
+        kind=code.kind,
+        code_end=code.end,
+        doc_type=typed[1] if typed else code.type_name,
+        doc_type_written=bool(typed),
+        year=code.year,
+        type_code=code.type_code,
+        issuer_code=code.issuer_code,
+        is_header=bool(header),
+        header_site=bool(header and header.group("site")),
+        issuer_from_code=issuer_name(code.kind, code.issuer_code),
+        group=len(earlier),
+    )
+    if earlier:
+        _coordinate(text, base, earlier[-1])
+    if base.is_header:
+        _read_header(context, base, limit)
+    else:
+        read_tail(context, base, limit)
+        _read_before(context, base)
+    return [_with_number(base, number, code_text) for number, code_text in zip(code.numbers, code.codes, strict=True)]
+
+
+def _with_number(base: Found, number: str, code: str) -> Found:
+    return Found(**{**base.__dict__, "number": number, "code": code, "siblings": []})
+
+
+def _coordinate(text: str, found: Found, previous: Found) -> None:
+    """A citation listed after another (`18-NQ/TW, 19-NQ/TW`; `...; số 83/2015/QH13`) joins its group.
+
+    An untyped one takes the type of the one before; the group shares the issuer written last.
+    """
+    typed = found.doc_type_written
+    adjacent = _COORDINATED_GAP.fullmatch(text, previous.code_end, found.start) and (
+        not typed or _listed_alike(text[previous.code_end : found.start], found, previous)
+    )
+    cued = not typed and found.start - previous.code_end < 400 and _COORDINATED_CUE.search(
+        text, previous.code_end, found.start
+    )
+    if not (adjacent or cued):
+        return
+    found.group = previous.group
+    if not typed:
+        found.doc_type = previous.doc_type
+        found.doc_type_written = previous.doc_type_written
+
+
+def _listed_alike(gap: str, found: Found, previous: Found) -> bool:
+    """Two typed citations in a list that share one issuer: same type and issuer code, joined by `,`/`và`."""
+    same = (found.doc_type, found.issuer_code) == (previous.doc_type, previous.issuer_code)
+    return same and ";" not in gap
+
+
+def _skip(text: str, pos: int) -> int:
+    match = _SKIP.match(text, pos)
+    return match.end() if match else pos
+
+
+def _set_date(found: Found, span: DateSpan) -> None:
+    found.date = span.value
+    found.date_granularity = span.granularity if span.value else None
+
+
+def read_tail(context: Context, found: Found, limit: int) -> None:
+    """Date, issuer, term and subject written after the code, in any order."""
+    text = context.text
+    pos = found.code_end
+    for _ in range(6):
+        at = _skip(text, pos)
+        if at >= limit:
+            break
+        step = _tail_step(context, found, at, limit)
+        if step is None:
+            break
+        pos = step
+    _read_subject(text, found, _skip(text, pos))
+    if found.issuer is None:
+        _read_issued_by_later(context, found, pos, limit)
+
+
+def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | None:
+    """Read one element of the tail at `at`; the position after it, or None when nothing fits."""
+    text = context.text
+    opened = _OPEN_PAREN.match(text, at)
+    date = context.date_at(opened.end() if opened else at)
+    if date and found.date is None and date.end <= limit:
+        _set_date(found, date)
+        closed = _CLOSE_PAREN.match(text, date.end)
+        if found.issuer is None:
+            bare = body_after(context.words, _skip(text, date.end), limit)
+            if bare and _skip(text, date.end) == bare[0] and not text[date.end : bare[0]].strip(" ,\n"):
+                return _set_issuer(text, found, bare)
+        return closed.end() if closed else date.end
+    term = _TERM.match(text, at)
+    if term and found.term is None:
+        found.term = term_value(term.group("term"))
+        return term.end()
+    cue = _ISSUER_CUE.match(text, at)
+    if cue and found.issuer is None:
+        body = body_after(context.words, cue.end(), limit)
+        if body:
+            end = _set_issuer(text, found, body)
+            issued = _ISSUED.match(text, end) if cue.group("cue").lower() == "do" else None
+            return issued.end() if issued else end
+    return None
+
+
+def _set_issuer(text: str, found: Found, span: tuple[int, int]) -> int:
+    found.issuer = " ".join(text[span[0] : span[1]].split())
+    return span[1]
+
+
+def term_value(written: str) -> int | None:
+    return int(written) if written.isdigit() else roman_to_int(written)
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    match = _CLAUSE_END.search(text, pos, limit)
+    return match.start() if match else limit
+
+
+def _read_subject(text: str, found: Found, at: int) -> None:
+    """`về ...` to the end of the clause (other citations in it included), or a quoted title."""
+    cue = _SUBJECT_CUE.match(text, at)
+    start = cue.end() if cue else at
+    quoted = _QUOTED.match(text, start)
+    if quoted:
+        found.subject = " ".join(quoted.group("title").split())
+    elif cue:
+        subject = text[start : _clause_end(text, start, min(len(text), start + _SUBJECT_REACH))]
+        found.subject = " ".join(subject.split()).rstrip(" ,") or None
+
+
+def _read_issued_by_later(context: Context, found: Found, pos: int, limit: int) -> None:
+    """`Quyết định 119/QĐ-UBND ... do Ủy ban nhân dân tỉnh Bắc Giang ban hành` on the same line."""
+    text = context.text
+    line_end = _LINE_END.search(text, pos, limit)
+    end = line_end.start() if line_end else limit
+    for cue in _ISSUED_BY_LATER.finditer(text, pos, end):
+        body = body_after(context.words, cue.end(), end)
+        if body and _ISSUED.match(text, body[1]):
+            _set_issuer(text, found, body)
+            return
+
+
+def _read_before(context: Context, found: Found) -> None:
+    """`Bộ Chính trị đã ban hành Chỉ thị ...` and `đề nghị của Sở Y tế tại Tờ trình ...`."""
+    text = context.text
+    if found.issuer is not None:
+        return
+    floor = max(0, found.start - 200)
+    verb = _ISSUING_VERB_BEFORE.search(text, floor, found.start)
+    at = _AT_BEFORE.search(text, floor, found.start) if not verb else None
+    anchor = verb or at
+    if not anchor:
+        return
+    body = body_before(context.words, anchor.start(), floor)
+    if not body:
+        return
+    if at and not _OF_BEFORE.search(text, max(0, body[0] - 10), body[0]):
+        return
+    _set_issuer(text, found, body)
+    if found.date is None and verb:
+        _read_date_before(context, found, body[0])
+
+
+def _read_date_before(context: Context, found: Found, pos: int) -> None:
+    """`Ngày 15/5/2016, Bộ Chính trị đã ban hành ...`: the date that opens the clause."""
+    comma = _DATE_COMMA_BEFORE.search(context.text, max(0, pos - 5), pos)
+    if not comma:
+        return
+    for span in context.dates:
+        if span.end <= comma.start() and comma.start() - span.end <= 1:
+            _set_date(found, span)
+            return
+
+
+def _read_header(context: Context, found: Found, limit: int) -> None:
+    """A document's own number: dated by its place-and-date line, or a site's `Ngày ban hành`."""
+    cue = _ISSUE_DATE_FIELD if found.header_site else _DATE_COMMA_BEFORE
+    span = context.first_date_after(found.code_end, _HEADER_REACH, cue)
+    if span and span.granularity == "day":
+        _set_date(found, span)
+
+
+def _share_group_fields(found: list[Found]) -> None:
+    """Coordinated citations share the issuer and term written after the last of them."""
+    by_group: dict[int, list[Found]] = {}
+    for ref in found:
+        by_group.setdefault(ref.group, []).append(ref)
+    for members in by_group.values():
+        last = members[-1]
+        for ref in members[:-1]:
+            ref.issuer = ref.issuer or last.issuer
+            ref.term = ref.term or last.term
+            if ref.end == last.end:
+                ref.date, ref.date_granularity = ref.date or last.date, ref.date_granularity or last.date_granularity

@@ -1,0 +1,113 @@
+"""Extractor: the exact boundary of an issuing body written next to a citation, over tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from partydocs.tables import BODY_HEADS, BODY_TAIL_WORDS, DOC_TYPE_WORDS, ISSUER_STOP_WORDS
+from partydocs.tokenize import Segmentation, Token
+
+_WINDOW = 200
+_MAX_LOWER_RUN = 5
+_HARD_STOPS = frozenset({"về", "khóa", "ngày", "năm", "số", "tại", "nhiệm kỳ"})
+_ORDINAL_CUES = frozenset({"lần thứ", "thứ", "lần", "trung ương", "tw", "t.ư"})
+_PARAGRAPH_BREAKS = ("\n\n", "|")
+
+
+_HEAD = regex.compile(rf"(?:{'|'.join(sorted(map(regex.escape, BODY_HEADS), key=len, reverse=True))})(?: |$)")
+
+
+def _starts_with_head(tokens: Sequence[Token], i: int) -> bool:
+    """True when the words from `tokens[i]` begin with an organ's head word (`Ủy ban`, `Bộ`)."""
+    return bool(_HEAD.match(" ".join(token.key for token in tokens[i : i + 3])))
+
+
+def _is_stop(token: Token) -> bool:
+    key = token.key
+    if key in _HARD_STOPS or key.split(" ")[0] in _HARD_STOPS:
+        return True
+    return (not token.is_capitalized or token.is_upper) and key in ISSUER_STOP_WORDS
+
+
+def _joins(tokens: Sequence[Token], i: int) -> bool:
+    """`của`/`và` inside a name: `Tổ công tác của Thủ tướng`, `Bộ Tài nguyên và Môi trường`."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].is_capitalized:
+        return False
+    if tokens[i].key == "của":
+        return _starts_with_head(tokens, i + 1)
+    after = tokens[i + 1].key
+    return tokens[i].key == "và" and not _starts_with_head(tokens, i + 1) and after not in DOC_TYPE_WORDS
+
+
+def _is_good_end(token: Token) -> bool:
+    return token.is_capitalized or token.key in BODY_TAIL_WORDS
+
+
+def _broken(text: str, before: Token, after: Token) -> bool:
+    gap = text[before.end : after.start]
+    return any(mark in gap for mark in _PARAGRAPH_BREAKS)
+
+
+def _forward_end(text: str, tokens: Sequence[Token]) -> int:
+    """Index past the last token of the body that `tokens` starts with (0 when none)."""
+    last_good = -1
+    lower_run = 0
+    for i, token in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if i and _broken(text, tokens[i - 1], token):
+            break
+        if not token.is_word:
+            if token.text == "-" and i and after and tokens[i - 1].is_capitalized and after.is_capitalized:
+                continue
+            break
+        if token.key in ("của", "và"):
+            if _joins(tokens, i):
+                continue
+            break
+        if _is_stop(token):
+            break
+        if token.text[0].isdigit():
+            if i and tokens[i - 1].key in _ORDINAL_CUES:
+                last_good, lower_run = i, 0
+                continue
+            break
+        if _is_good_end(token):
+            last_good, lower_run = i, 0
+            continue
+        lower_run += 1
+        if lower_run > _MAX_LOWER_RUN:
+            break
+    return last_good + 1
+
+
+def body_after(words: Segmentation, pos: int, limit: int | None = None) -> tuple[int, int] | None:
+    """The body that begins at `pos` (after `của`/`do`): its span, or None."""
+    text = words.text
+    stop = min(len(text), pos + _WINDOW, limit if limit is not None else len(text))
+    tokens = words.tokens(pos, stop)
+    if not tokens or not tokens[0].is_capitalized or not _starts_with_head(tokens, 0):
+        return None
+    end = _forward_end(text, tokens)
+    if end == 0:
+        return None
+    return tokens[0].start, tokens[end - 1].end
+
+
+def body_before(words: Segmentation, pos: int, floor: int = 0) -> tuple[int, int] | None:
+    """The body that ends right before `pos` (the subject of `ban hành`): its span, or None."""
+    text = words.text
+    start = max(floor, pos - _WINDOW, text.rfind("\n\n", 0, pos) + 1)
+    tokens = words.tokens(start, pos)
+    run: list[Token] = []
+    for token in reversed(tokens):
+        if not token.is_word or _is_stop(token) or not _is_good_end(token):
+            break
+        run.append(token)
+    run.reverse()
+    while run and not _starts_with_head(run, 0):
+        run.pop(0)
+    if not run:
+        return None
+    return run[0].start, run[-1].end

@@ -1,0 +1,152 @@
+"""Extractor: references without a code (`kind="named"`).
+
+Plenum resolutions (`Nghị quyết Trung ương 4 (khóa XI, XII)`), congress resolutions
+(`Nghị quyết Đại hội XIII của Đảng`), laws and codes of law (`Luật Thủy sản`, `Hiến pháp năm 2013`),
+the Party Statute (`Điều lệ Đảng`), and a type word with a number that no code in the text
+carries (`Quyết định 244`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+import regex
+
+from partydocs.find import TYPE_WORDS, Context, Found, alternation, read_tail
+from partydocs.tables import DOC_TYPE_WORDS, LAW_NAME_STOP_WORDS, roman_to_int
+
+_ROMAN = r"[IVXLC]{1,7}+"
+_TERMS = rf"(?:\s*+,?\s*+\(?(?i:khóa)\s++(?P<terms>{_ROMAN}(?:\s*+(?:,|và|&)\s*+{_ROMAN}){{0,5}}+)\)?)?"
+_PLENUM = regex.compile(
+    r"(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?:(?i:hội nghị)\s++)?(?:(?i:ban chấp hành)\s++)?"
+    rf"(?i:trung ương|tw|t\.ư)\s*+(?P<plenum>\d{{1,2}}+)(?!\d){_TERMS}"
+    rf"|(?<!\p{{L}})NQ\s*+TW\s*+(?P<plenum_short>\d{{1,2}}+)(?!\d){_TERMS}"
+)
+_CONGRESS_WORDS = (
+    r"đại biểu|toàn quốc|Đảng bộ|đảng bộ|Đảng|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|lần thứ|"
+    r"nhiệm kỳ\s++\d{4}\s*+-\s*+\d{4}|\p{Lu}\p{Ll}*+|" + _ROMAN
+)
+_CONGRESS = regex.compile(
+    r"(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?:Đại hội|ĐẠI HỘI)"
+    rf"(?P<rest>(?:[ \t]++(?:{_CONGRESS_WORDS})(?!\p{{L}})){{1,14}}+)(?:\s++của\s++Đảng(?!\p{{L}}))?"
+)
+_CONGRESS_ORDINAL = regex.compile(rf"(?:lần thứ\s++)?(?<!\p{{L}})(?P<ordinal>{_ROMAN})(?!\p{{L}})")
+_CONGRESS_TERM = regex.compile(r"nhiệm kỳ\s++\d{4}\s*+-\s*+\d{4}")
+_NAME_WORD = rf"(?!(?i:{alternation(sorted(LAW_NAME_STOP_WORDS))})(?!\p{{L}}))\p{{L}}++"
+_NAME_GAP = rf"(?:[ \t]*+\n?[ \t]*+|,[ \t]++(?=(?i:chống|bổ sung))|[ \t]++và[ \t]++(?=\p{{Lu}})(?!{TYPE_WORDS}))"
+_LAW = regex.compile(
+    r"(?<!\p{L})(?<!(?i:kỷ|pháp|quy|điều|luật)\s)(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)"
+    rf"(?P<name>[ \t]++{_NAME_WORD}(?:{_NAME_GAP}(?!Luật|Bộ luật){_NAME_WORD}){{0,14}}+)"
+    r"(?:[ \t]++(?i:năm)[ \t]++(?P<year>(?:19|20)\d\d)|[ \t]++(?P<bare_year>(?:19|20)\d\d))?(?!\d)"
+)
+_AMENDING = regex.compile(r"(?i:sửa đổi)")
+_LAW_CLAUSE_END = regex.compile(r"[;\n]|\.\s")
+_DATE_CUE_BEFORE = regex.compile(r"\s*+(?:(?i:ngày|năm)\s*+)?$")
+_CONSTITUTION = regex.compile(r"(?<!\p{L})(?:Hiến pháp|HIẾN PHÁP)\s++(?:(?i:năm)\s++)?(?P<year>(?:19|20)\d\d)(?!\d)")
+_STATUTE = regex.compile(r"(?<!\p{L})Điều lệ Đảng(?:\s++Cộng sản Việt Nam)?(?!\p{L})")
+NUMBERED_TYPE = regex.compile(
+    r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
+    rf"(?P<type>{TYPE_WORDS})\s++(?:(?i:số)\s*+)?"
+    r"(?P<number>\d{1,5}+[a-zđ]?)(?![\p{L}\p{N}]|\s*+[-/.,:]\s*+\p{N}|\s*+[-/]\s*+\p{L})"
+    r"(?!\s++(?i:năm|tháng|ngày|tuổi|người|lần|giờ|phút|điều|%)(?!\p{L}))"
+)
+
+
+def find_named(context: Context, coded: list[Found]) -> list[Found]:
+    """Every named reference that does not overlap a coded one, in reading order."""
+    taken = [(ref.start, ref.end) for ref in coded]
+    named: list[Found] = []
+    for ref in [*_plenums(context), *_congresses(context), *_laws(context), *_numbered(context, coded)]:
+        sibling = bool(named) and (named[-1].start, named[-1].end) == (ref.start, ref.end)
+        if not sibling and any(s < ref.end and ref.start < e for s, e in taken):
+            continue
+        taken.append((ref.start, ref.end))
+        named.append(ref)
+    named.sort(key=lambda r: r.start)
+    return named
+
+
+def _named(start: int, end: int, doc_type: str, **fields: object) -> Found:
+    return Found(start=start, end=end, kind="named", code_end=end, doc_type=doc_type, doc_type_written=True,
+                 **fields)  # type: ignore[arg-type]
+
+
+def _plenums(context: Context) -> Iterator[Found]:
+    """`Nghị quyết Trung ương 4 khóa XII`; one reference per term in `(khóa XI, XII)`."""
+    for match in _PLENUM.finditer(context.text):
+        plenum = int(match.group("plenum") or match.group("plenum_short"))
+        terms = regex.findall(_ROMAN, match.group("terms") or "") or [None]
+        for term in terms:
+            yield _named(match.start(), match.end(), "Nghị quyết", plenum=plenum,
+                         term=roman_to_int(term) if term else None)
+
+
+def _congresses(context: Context) -> Iterator[Found]:
+    """`Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng`, `... nhiệm kỳ 2020 - 2025`."""
+    for match in _CONGRESS.finditer(context.text):
+        rest = match.group("rest")
+        ordinal = _CONGRESS_ORDINAL.search(rest)
+        if not ordinal and not _CONGRESS_TERM.search(rest):
+            continue
+        end = match.end()
+        while context.text[end - 1] in " \t":
+            end -= 1
+        yield _named(match.start(), end, "Nghị quyết",
+                     congress=roman_to_int(ordinal.group("ordinal")) if ordinal else None)
+
+
+def _laws(context: Context) -> Iterator[Found]:
+    """Laws, codes and ordinances by name, the Constitution with its year, and the Party Statute.
+
+    The laws named inside an amending law's title are references of their own; the date after
+    that title is the amending law's.
+    """
+    text = context.text
+    amending_until = -1
+    for match in _LAW.finditer(text):
+        year = match.group("year") or match.group("bare_year")
+        name = " ".join(match.group("name").split())
+        law = _named(match.start(), match.end(), DOC_TYPE_WORDS[match.group("type").lower()], name=name)
+        if year:
+            law.date, law.date_granularity = datetime.date(int(year), 1, 1), "year"
+        if _AMENDING.match(name):
+            amending_until = _clause_end(text, match.end())
+            title_end = _date_in_clause(context, law, match.end(), amending_until)
+            law.name = " ".join(text[match.start("name") : title_end].split())
+        elif match.start() >= amending_until:
+            read_tail(context, law, len(text))
+        yield law
+    for match in _CONSTITUTION.finditer(text):
+        yield _named(match.start(), match.end(), "Hiến pháp", date=datetime.date(int(match.group("year")), 1, 1),
+                     date_granularity="year")
+    for match in _STATUTE.finditer(text):
+        yield _named(match.start(), match.end(), "Điều lệ", name="Điều lệ Đảng")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    match = _LAW_CLAUSE_END.search(text, pos)
+    return match.start() if match else len(text)
+
+
+def _date_in_clause(context: Context, law: Found, start: int, end: int) -> int:
+    """Date an amending law by the first date in its title's clause; where its title ends."""
+    for span in context.dates:
+        if start <= span.start and span.end <= end and span.value:
+            law.date, law.date_granularity = span.value, span.granularity
+            cue = _DATE_CUE_BEFORE.search(context.text, start, span.start)
+            return cue.start() if cue else span.start
+    return end
+
+
+def _numbered(context: Context, coded: list[Found]) -> Iterator[Found]:
+    """A capitalised type word with a number that no code in the text carries (`Đề án 30`)."""
+    cited = {(ref.doc_type, ref.number) for ref in coded if ref.code}
+    for match in NUMBERED_TYPE.finditer(context.text):
+        doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
+        if (doc_type, match.group("number")) in cited or not match.group("type")[0].isupper():
+            continue
+        ref = _named(match.start(), match.end(), doc_type, number=match.group("number"))
+        read_tail(context, ref, len(context.text))
+        yield ref
+

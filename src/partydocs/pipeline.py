@@ -1,0 +1,80 @@
+"""The whole pipeline: normalize -> find dates -> find references -> resolve -> models."""
+
+from __future__ import annotations
+
+from partydocs.dates import DateSpan, find_dates
+from partydocs.find import Context, Found, find_references
+from partydocs.models import Anaphor, DateMention, Extraction, Mention, Reference
+from partydocs.named import find_named
+from partydocs.normalize import Normalized, normalize
+from partydocs.resolve import AnaphorFound, find_anaphora, find_short_forms, resolve
+from partydocs.tokenize import Segmentation
+
+
+def extract(text: str, *, full: bool = False) -> Extraction:
+    """Find every document reference, date, body and anaphor in `text`.
+
+    Raises TypeError for anything but `str` (decode bytes first). Offsets point into `text`.
+    `full=True` segments every clause of the text instead of only those around citations
+    (slower; the result is the same).
+    """
+    if not isinstance(text, str):
+        hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(f"partydocs.extract expects str, got {type(text).__name__}{hint}")
+    norm = normalize(text)
+    dates = find_dates(norm.text)
+    context = Context(norm.text, dates, Segmentation(norm.text, full=full))
+    found = find_references(context)
+    named = find_named(context, found)
+    references = resolve(found, named, find_short_forms(norm.text, found))
+    return Extraction(
+        references=[_reference(text, norm, ref) for ref in references],
+        dates=[_date(text, norm, span) for span in dates],
+        anaphora=[_anaphor(text, norm, a) for a in find_anaphora(norm.text, references)],
+    )
+
+
+def _span(text: str, norm: Normalized, start: int, end: int) -> Mention:
+    """The caller's span for a normalised one."""
+    orig_start, orig_end = norm.to_original(start, end)
+    return Mention(text=text[orig_start:orig_end], start=orig_start, end=orig_end)
+
+
+def _reference(text: str, norm: Normalized, ref: Found) -> Reference:
+    return Reference(
+        **dict(_span(text, norm, ref.start, ref.end)),
+        kind=ref.kind,
+        doc_type=ref.doc_type,
+        number=ref.number,
+        year=ref.year,
+        type_code=ref.type_code,
+        issuer_code=ref.issuer_code,
+        code=ref.code,
+        date=ref.date,
+        date_granularity=ref.date_granularity,
+        issuer=ref.issuer,
+        term=ref.term,
+        subject=ref.subject,
+        antecedent=ref.antecedent,
+        is_header=ref.is_header,
+        issuer_from_code=ref.issuer_from_code,
+        plenum=ref.plenum,
+        congress=ref.congress,
+        name=ref.name,
+    )
+
+
+def _date(text: str, norm: Normalized, span: DateSpan) -> DateMention:
+    return DateMention(
+        **dict(_span(text, norm, span.start, span.end)),
+        value=span.value,
+        granularity=span.granularity,
+        end_value=span.end_value,
+        iso=span.iso,
+    )
+
+
+def _anaphor(text: str, norm: Normalized, anaphor: AnaphorFound) -> Anaphor:
+    return Anaphor(
+        **dict(_span(text, norm, anaphor.start, anaphor.end)), doc_type=anaphor.doc_type, antecedent=anaphor.antecedent
+    )

@@ -1,0 +1,132 @@
+"""Stage 4: short forms (`Chỉ thị 05`, `Kết luận 12`) and repeated mentions of one document.
+
+A later mention points to the nearest earlier mention of the same document (`antecedent`) and
+takes the date, issuer, term and subject it does not write from the earlier mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from partydocs.find import TYPE_WORDS, Found
+from partydocs.named import NUMBERED_TYPE
+from partydocs.tables import DOC_TYPE_WORDS, fold
+
+_COMPLETED = ("date", "date_granularity", "issuer", "term", "subject")
+
+
+def find_short_forms(text: str, found: list[Found]) -> list[Found]:
+    """A type word and number without a code (`Chỉ thị 05`) that names a document cited with its code."""
+    taken = [(ref.start, ref.end) for ref in found]
+    short: list[Found] = []
+    for match in NUMBERED_TYPE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
+        cited = _cited(found, doc_type, match.group("number"), match.start())
+        if cited is not None:
+            short.append(_short_form(cited, match))
+    return short
+
+
+def _cited(found: list[Found], doc_type: str, number: str, before: int) -> Found | None:
+    """The nearest earlier coded citation of this type and number (else the first later one)."""
+    same = [r for r in found if r.code and r.doc_type == doc_type and r.number == number]
+    earlier = [r for r in same if r.start < before]
+    if earlier:
+        return earlier[-1]
+    return same[0] if same else None
+
+
+def _short_form(cited: Found, match: regex.Match[str]) -> Found:
+    fields = {**cited.__dict__, "start": match.start(), "end": match.end(), "code_end": match.end()}
+    fields.update(is_header=False, header_site=False, siblings=[], antecedent=None)
+    fields.update(dict.fromkeys(_COMPLETED))
+    return Found(**fields)
+
+
+def resolve(found: list[Found], named: list[Found], short_forms: list[Found]) -> list[Found]:
+    """All references in reading order, repeated mentions linked to and completed from earlier ones."""
+    ordered = sorted([*found, *named, *short_forms], key=lambda r: (r.start, r.end))
+    for i, ref in enumerate(ordered):
+        earlier = list(_same_document(ordered, i))
+        if not earlier:
+            continue
+        ref.antecedent = earlier[0]
+        for j in earlier:
+            _complete(ref, ordered[j])
+    return ordered
+
+
+def _identity(ref: Found) -> str | None:
+    """What names one document: its code, else a law's type and name."""
+    if ref.code:
+        return "".join(c for c in fold(ref.code) if c.isalnum() or c == "/")
+    if ref.name and ref.doc_type:
+        return f"{ref.doc_type}:" + "".join(c for c in fold(ref.name) if c.isalnum())
+    return None
+
+
+def _same_document(ordered: list[Found], i: int) -> Iterator[int]:
+    """Indices of earlier mentions of the document that mention `i` names, nearest first."""
+    ref = ordered[i]
+    key = _identity(ref)
+    if key is None:
+        return
+    for j in range(i - 1, -1, -1):
+        other = ordered[j]
+        if other.start == ref.start or _identity(other) != key:
+            continue
+        if _conflicts(ref, other):
+            continue
+        yield j
+
+
+def _conflicts(ref: Found, other: Found) -> bool:
+    """Two mentions of one code that cannot be one document (numbers restart every term)."""
+    if ref.term and other.term and ref.term != other.term:
+        return True
+    both_days = ref.date_granularity == other.date_granularity == "day"
+    return bool(both_days and ref.date != other.date)
+
+
+def _complete(ref: Found, earlier: Found) -> None:
+    if not ref.doc_type_written and earlier.doc_type_written:
+        ref.doc_type = earlier.doc_type
+        ref.doc_type_written = True
+    if ref.date is None and earlier.date is not None:
+        ref.date, ref.date_granularity = earlier.date, earlier.date_granularity
+    ref.issuer = ref.issuer or earlier.issuer
+    ref.term = ref.term or earlier.term
+    ref.subject = ref.subject or earlier.subject
+
+
+_ANAPHOR = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<type>{TYPE_WORDS})\s++(?P<pointer>này|nói trên|trên đây|nêu trên|trên|đó)(?!\p{{L}})"
+)
+
+
+@dataclass(frozen=True)
+class AnaphorFound:
+    """`Nghị quyết này`, `Kế hoạch trên`: a phrase that points back to a document (normalised offsets)."""
+
+    start: int
+    end: int
+    doc_type: str
+    antecedent: int | None
+
+
+def find_anaphora(text: str, references: list[Found]) -> list[AnaphorFound]:
+    """Each anaphor with its antecedent: for `này` the text's own header number of that type if any,
+    else (and for `trên`, `nói trên`, `đó`) the nearest earlier reference of that type."""
+    found: list[AnaphorFound] = []
+    for match in _ANAPHOR.finditer(text):
+        doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
+        earlier = [i for i, ref in enumerate(references) if ref.doc_type == doc_type and ref.end <= match.start()]
+        own = [i for i in earlier if references[i].is_header]
+        chosen = own if own and match.group("pointer") == "này" else earlier
+        found.append(AnaphorFound(match.start(), match.end(), doc_type, chosen[-1] if chosen else None))
+    return found

@@ -1,0 +1,200 @@
+"""Reference tables: code abbreviations (from data/codes.json) and the word lists the rules use."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+DOC_TYPE_WORDS: dict[str, str] = {
+    "nghị quyết liên tịch": "Nghị quyết liên tịch",
+    "thông tư liên tịch": "Thông tư liên tịch",
+    "thông báo kết luận": "Thông báo",
+    "chương trình hành động": "Chương trình",
+    "văn bản hợp nhất": "Văn bản hợp nhất",
+    "nghị quyết": "Nghị quyết",
+    "nghị định": "Nghị định",
+    "quyết định": "Quyết định",
+    "quy định": "Quy định",
+    "chỉ thị": "Chỉ thị",
+    "kết luận": "Kết luận",
+    "kế hoạch": "Kế hoạch",
+    "hướng dẫn": "Hướng dẫn",
+    "thông báo": "Thông báo",
+    "thông tri": "Thông tri",
+    "thông tư": "Thông tư",
+    "thông cáo": "Thông cáo",
+    "công văn": "Công văn",
+    "công điện": "Công điện",
+    "tờ trình": "Tờ trình",
+    "đề án": "Đề án",
+    "dự án": "Dự án",
+    "báo cáo": "Báo cáo",
+    "quy chế": "Quy chế",
+    "chương trình": "Chương trình",
+    "phương án": "Phương án",
+    "bộ luật": "Bộ luật",
+    "luật": "Luật",
+    "pháp lệnh": "Pháp lệnh",
+    "hiến pháp": "Hiến pháp",
+    "điều lệ": "Điều lệ",
+    "lệnh": "Lệnh",
+}
+"""Type words written before a number, lower case, mapped to the canonical `doc_type`."""
+
+DOC_TYPE_ABBREVIATIONS: dict[str, str] = {
+    "NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "CT": "Chỉ thị",
+    "KL": "Kết luận", "KH": "Kế hoạch", "HD": "Hướng dẫn", "CV": "Công văn", "TB": "Thông báo",
+}
+"""Abbreviated type words written before a full code (`QĐ 360-QĐ/TW`, `NĐ 24/2026/NĐ-CP`)."""
+
+NUMBER_CUES: tuple[str, ...] = ("số hiệu", "số")
+"""Words between a type word and its number (`Chỉ thị số 05`, `Số hiệu: 78/NQ-CP`)."""
+
+ISSUER_CUES: tuple[str, ...] = ("của", "do")
+"""Words that introduce the issuing body after a citation."""
+
+ISSUER_STOP_WORDS: frozenset[str] = frozenset(
+    {
+        "về", "khóa", "ngày", "tại", "theo", "trong", "nhằm", "để", "đối với", "năm", "số", "từ", "đến",
+        "đã", "đang", "sẽ", "vừa", "mới", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "thi hành",
+        "thực hiện", "triển khai", "là", "có", "được", "bị", "cho", "với", "kèm theo", "gồm", "sau",
+        "trước", "này", "đó", "nói trên", "trên", "thông qua", "nêu", "đề ra", "nhấn mạnh", "khẳng định",
+        "yêu cầu", "chỉ rõ", "xác định", "quyết định", "kết luận", "tiếp tục", "bổ sung", "sửa đổi",
+        "thay thế", "bãi bỏ", "công bố", "lãnh đạo", "gắn với", "cũng như", "nhưng", "mà", "thì",
+        "nhiệm kỳ", "giai đoạn", "thời kỳ", "ký", "hợp nhất", "liên quan",
+    }
+)
+"""Lower-case words (and upper-case in all-caps text) that end an issuing body."""
+
+BODY_HEADS: frozenset[str] = frozenset(
+    {
+        "ban", "bộ", "ủy ban", "ubnd", "hđnd", "tỉnh ủy", "huyện ủy", "thành ủy", "thị ủy", "quận ủy",
+        "đảng ủy", "chi bộ", "chính phủ", "thủ tướng", "quốc hội", "sở", "văn phòng", "hội đồng", "tổ",
+        "trưởng ban", "trưởng", "chủ tịch", "bộ chính trị", "ban bí thư", "ban chấp hành", "hội nghị",
+        "ban thường vụ", "ủy ban nhân dân", "hội đồng nhân dân", "đảng đoàn", "ban cán sự", "tổng bí thư",
+        "bộ trưởng", "chánh văn phòng", "giám đốc", "ban chỉ đạo", "ubkt", "mttq", "tòa án", "viện kiểm sát",
+        "kiểm toán", "thanh tra", "ngân hàng", "quân ủy", "bộ tư lệnh", "cục", "tổng cục", "vụ",
+        "thường trực", "đảng bộ", "chánh",
+    }
+)
+"""Words that begin the name of an organ (lower case)."""
+
+BODY_TAIL_WORDS: frozenset[str] = frozenset(
+    {
+        "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "thôn", "bản", "ấp",
+        "nhân dân", "trung ương", "chính phủ", "đảng", "chấp hành", "thường vụ", "tw", "tư", "t.ư", "t.w",
+        "ủy",
+    }
+)
+"""Lower-case words an organ's name may end with (`Ủy ban nhân dân tỉnh`, `Thủ tướng chính phủ`)."""
+
+LAW_NAME_STOP_WORDS: frozenset[str] = frozenset(
+    {
+        "ngày", "năm", "số", "về", "được", "đã", "là", "có", "theo", "tại", "trong", "thì", "mà", "để",
+        "do", "này", "đó", "trên", "nói", "nêu", "và", "của", "hiện hành", "các", "những", "khi", "nếu",
+        "cho", "với", "từ", "đến", "sau", "trước", "kể", "hướng dẫn", "thi hành", "ban hành", "nhằm",
+        "cùng", "quy định", "đang", "sẽ", "vẫn", "cũng", "không", "chưa", "đều", "hay", "hoặc", "như",
+        "thực hiện", "tuyên truyền", "phổ biến", "vi phạm", "xử lý", "áp dụng", "liên quan", "có liên quan",
+    }
+)
+"""Lower-case words that end a law's name (`Luật Xây dựng ngày ...`, `Luật này`)."""
+
+FIXED_WORDS: tuple[str, ...] = (
+    "phòng, chống",
+    "Văn hóa, Thể thao và Du lịch",
+    "Lao động - Thương binh và Xã hội",
+    "T.Ư",
+    "T.W",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Ban Chấp hành",
+    "Ban chấp hành",
+    "Ban Thường vụ",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+)
+"""Phrases the word segmenter must keep whole (they hold punctuation that otherwise ends a name)."""
+
+ROMAN_VALUES: dict[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def fold(text: str) -> str:
+    """ASCII-fold for table look-ups: no diacritics, `Đ` as `D`, upper case."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+
+
+@dataclass(frozen=True)
+class CodeTable:
+    """One table of abbreviations: canonical code -> full name, with ASCII-folded look-up."""
+
+    names: dict[str, str]
+
+    def canonical(self, written: str) -> str | None:
+        """The table's spelling of `written` (exact, then case- and diacritic-insensitive)."""
+        if written in self.names:
+            return written
+        return self._by_fold().get(fold(written))
+
+    def name(self, written: str) -> str | None:
+        """The full name for a written code, or None when the table lacks it."""
+        code = self.canonical(written)
+        return self.names[code] if code else None
+
+    @cache  # noqa: B019 - tables live for the whole process
+    def _by_fold(self) -> dict[str, str]:
+        by_fold: dict[str, str] = {}
+        for code in self.names:
+            by_fold.setdefault(fold(code), code)
+        return by_fold
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """All code tables of data/codes.json."""
+
+    party_types: CodeTable
+    state_types: CodeTable
+    party_issuers: CodeTable
+    state_issuers: CodeTable
+    mass_organisations: frozenset[str]
+
+
+@cache
+def tables() -> Tables:
+    """Load data/codes.json once per process."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("partydocs").joinpath("data/codes.json").read_text(encoding="utf-8")
+    )
+
+    def table(*sections: str) -> CodeTable:
+        names: dict[str, str] = {}
+        for section in sections:
+            for code, entry in raw[section].items():
+                names.setdefault(code, entry["name"])
+        return CodeTable(names)
+
+    return Tables(
+        party_types=table("party_doc_types"),
+        state_types=table("state_doc_types", "state_doc_types_legacy"),
+        party_issuers=table("party_issuers"),
+        state_issuers=table("state_issuers"),
+        mass_organisations=frozenset(fold(c) for c in raw["mass_organisation_issuers"]["codes"]),
+    )
+
+
+def roman_to_int(numeral: str) -> int | None:
+    """`XIII` -> 13; None for anything that is not a Roman numeral."""
+    values = [ROMAN_VALUES.get(c) for c in numeral.upper()]
+    if not values or None in values:
+        return None
+    digits = [v for v in values if v is not None]
+    total = sum(-v if nxt > v else v for v, nxt in zip(digits, [*digits[1:], 0], strict=True))
+    return total if total > 0 else None

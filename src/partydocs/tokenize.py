@@ -1,0 +1,126 @@
+"""Stage 2: underthesea word segmentation of a window of the normalised text, tokens at exact offsets.
+
+underthesea splits codes and may rewrite characters, so tokens are only used for word boundaries
+(multi-syllable words, capitalisation per word); their offsets come from aligning each syllable
+back to the text, never from the segmenter.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from partydocs.tables import FIXED_WORDS
+
+Segmenter = Callable[..., list[str]]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word (one or more syllables) of the normalised text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """Lower case with whitespace runs as one space, for table look-ups."""
+        return " ".join(self.text.lower().split())
+
+    @property
+    def is_capitalized(self) -> bool:
+        """True when the word starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        """True for a word written in capitals (`BỘ CHÍNH TRỊ`)."""
+        return self.text.isupper()
+
+    @property
+    def is_word(self) -> bool:
+        """True when the token holds a letter or digit (not punctuation)."""
+        return any(c.isalnum() for c in self.text)
+
+
+@cache
+def segmenter() -> Segmenter:
+    """underthesea's word_tokenize, imported on first use (it loads a model)."""
+    from underthesea import word_tokenize
+
+    return word_tokenize  # type: ignore[no-any-return]
+
+
+_UNIT_BREAK = regex.compile(r"\n[\s|]*\n|;|(?<=[.!?])\s++(?=[\p{Lu}\d\-+*•])|(?<=\S)\s*+\|\s*+")
+
+
+@dataclass
+class Segmentation:
+    """Word segmentation of one text, unit by unit (clauses between `;`, sentence ends and blank lines).
+
+    Units are segmented on first use, or all at once with `full=True`; either way a unit is always
+    segmented alone, so the tokens of a window never depend on which other units were segmented.
+    """
+
+    text: str
+    full: bool = False
+    _bounds: list[int] = field(init=False, repr=False)
+    _units: dict[int, list[Token]] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._bounds = [0, *(m.end() for m in _UNIT_BREAK.finditer(self.text)), len(self.text)]
+        if self.full:
+            for i in range(len(self._bounds) - 1):
+                self._unit(i)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens that lie wholly inside `text[start:end]`, in order."""
+        first = max(0, bisect_right(self._bounds, start) - 1)
+        found: list[Token] = []
+        for i in range(first, len(self._bounds) - 1):
+            if self._bounds[i] >= end:
+                break
+            found.extend(t for t in self._unit(i) if start <= t.start and t.end <= end)
+        return found
+
+    def _unit(self, i: int) -> list[Token]:
+        if i not in self._units:
+            self._units[i] = tokenize(self.text, self._bounds[i], self._bounds[i + 1])
+        return self._units[i]
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Segment `text[start:end]` into words whose offsets point into `text`."""
+    stop = len(text) if end is None else end
+    window = text[start:stop]
+    if not window.strip():
+        return []
+    words = segmenter()(window, use_token_normalize=False, fixed_words=list(FIXED_WORDS))
+    return _align(window, words, start)
+
+
+def _align(window: str, words: list[str], offset: int) -> list[Token]:
+    """Place each segmented word at its syllables' offsets; drop words that cannot be found."""
+    tokens: list[Token] = []
+    cursor = 0
+    for word in words:
+        syllables = word.split()
+        if not syllables:
+            continue
+        first = window.find(syllables[0], cursor)
+        if first < 0:
+            continue
+        last_end = first + len(syllables[0])
+        for syllable in syllables[1:]:
+            at = window.find(syllable, last_end)
+            if at < 0 or window[last_end:at].strip():
+                break
+            last_end = at + len(syllable)
+        tokens.append(Token(window[first:last_end], offset + first, offset + last_end))
+        cursor = last_end
+    return tokens
