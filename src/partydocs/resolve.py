@@ -13,19 +13,30 @@ import regex
 
 from partydocs.find import TYPE_WORDS, Found
 from partydocs.named import NUMBERED_TYPE
-from partydocs.tables import DOC_TYPE_WORDS, fold
+from partydocs.tables import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_WORDS, fold
 
 _COMPLETED = ("date", "date_granularity", "issuer", "term", "subject")
 
 
+_ABBREVIATED = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<type>{'|'.join(DOC_TYPE_ABBREVIATIONS)})\s?(?P<number>\d{{1,4}}+)(?![\p{{L}}\p{{N}}/-])"
+)
+
+
+def _type_of(match: regex.Match[str]) -> str:
+    word = match.group("type")
+    return DOC_TYPE_WORDS.get(word.lower()) or DOC_TYPE_ABBREVIATIONS[word]
+
+
 def find_short_forms(text: str, found: list[Found]) -> list[Found]:
-    """A type word and number without a code (`Chỉ thị 05`) that names a document cited with its code."""
+    """A type and number without a code (`Chỉ thị 05`, `NQ21`) that names a document cited with its code."""
     taken = [(ref.start, ref.end) for ref in found]
     short: list[Found] = []
-    for match in NUMBERED_TYPE.finditer(text):
+    matches = sorted([*NUMBERED_TYPE.finditer(text), *_ABBREVIATED.finditer(text)], key=lambda m: m.start())
+    for match in matches:
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
+        doc_type = _type_of(match)
         cited = _cited(found, doc_type, match.group("number"), match.start())
         if cited is not None:
             short.append(_short_form(cited, match))
