@@ -119,6 +119,9 @@ def test_numbered_named_reference_reads_its_tail() -> None:
         "Đại hội XIV của Đảng sẽ diễn ra",
         "Luật này có hiệu lực từ ngày ký",
         "tuân thủ Hiến pháp và pháp luật",
+        "Luật sư Nguyễn Văn An cho biết",
+        "Công ty Luật Minh An tư vấn",
+        "sinh viên Khoa Luật Kinh tế",
     ],
 )
 def test_not_named_references(text: str) -> None:

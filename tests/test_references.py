@@ -50,6 +50,11 @@ def test_type_word_and_code(text: str, mention: str, code: str, doc_type: str) -
     assert ref.start == text.index(mention)
 
 
+def test_code_that_starts_with_an_issuer_is_a_cong_van() -> None:
+    ref = only("Văn bản số 1234/UBND-NC ngày 3/3/2023 của UBND tỉnh")
+    assert (ref.text, ref.doc_type, ref.type_code, ref.issuer_code) == ("1234/UBND-NC", "Công văn", None, "UBND-NC")
+
+
 def test_party_code_fields() -> None:
     ref = only("Kế hoạch số 111-KH/HU")
     assert (ref.kind, ref.number, ref.type_code, ref.issuer_code, ref.year) == ("party", "111", "KH", "HU", None)

@@ -151,9 +151,16 @@ def _state(match: regex.Match[str]) -> CodeMatch | None:
         type_code=type_code,
         issuer_code=issuer,
         codes=tuple(f"{n}/{year_part}{tail}" for n in numbers),
-        type_name=t.state_types.name(type_code) if type_code else None,
+        type_name=t.state_types.name(type_code) if type_code else _untyped_name(issuers, needs_cue),
         needs_cue=needs_cue,
     )
+
+
+def _untyped_name(issuers: list[str], needs_cue: bool) -> str | None:
+    """A code that starts with a known issuer (`123/UBND-VP`) is a công văn (NĐ 30/2020, Phụ lục III)."""
+    if needs_cue or not issuers or _ASSEMBLY_ISSUER.fullmatch(issuers[0]):
+        return None
+    return "Công văn"
 
 
 def _state_parts(groups: list[str], year: int | None, t: Tables) -> tuple[str | None, list[str], bool]:

@@ -36,7 +36,8 @@ _CONGRESS_TERM = regex.compile(r"nhiệm kỳ\s++\d{4}\s*+-\s*+\d{4}")
 _NAME_WORD = rf"(?:(?i:một số)|(?!(?i:{alternation(sorted(LAW_NAME_STOP_WORDS))})(?!\p{{L}}))\p{{L}}++)"
 _NAME_GAP = rf"(?:[ \t]*+\n?[ \t]*+|,[ \t]++(?=(?i:chống|bổ sung))|[ \t]++và[ \t]++(?=\p{{Lu}})(?!{TYPE_WORDS}))"
 _LAW = regex.compile(
-    r"(?<!\p{L})(?<!(?i:kỷ|pháp|quy|điều|luật)\s)(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)"
+    r"(?<!\p{L})(?<!(?i:kỷ|pháp|quy|điều|luật|ty|phòng|hãng|khoa|học|viện)\s)"
+    r"(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)(?!\s++(?i:sư|gia|pháp|chơi|lệ|hóa|học)(?!\p{L}))"
     rf"(?P<name>[ \t]++{_NAME_WORD}(?:{_NAME_GAP}(?!Luật|Bộ luật){_NAME_WORD}){{0,14}}+)"
     r"(?:[ \t]++(?i:năm)[ \t]++(?P<year>(?:19|20)\d\d)|[ \t]++(?P<bare_year>(?:19|20)\d\d))?(?!\d)"
 )
