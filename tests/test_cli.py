@@ -1,0 +1,240 @@
+"""The partydocs command: inputs, output formats, error paths and exit statuses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partydocs.cli import main
+from partydocs.frames import COLUMNS
+
+CHI_THI = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị"
+KE_HOACH = "Kế hoạch số 82-KH/TU, ngày 20 tháng 01 năm 2022 của Ban Thường vụ Tỉnh ủy"
+Run = tuple[int, str, str]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Run:
+    status = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def lines(out: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def codes(record: dict[str, object]) -> list[object]:
+    refs = record["references"]
+    assert isinstance(refs, list)
+    return [ref["code"] for ref in refs]
+
+
+@pytest.fixture
+def txt(tmp_path: Path) -> Path:
+    path = tmp_path / "ct.txt"
+    path.write_text(CHI_THI, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "dump.jsonl"
+    rows = [{"id": "a", "text": CHI_THI}, {"id": "b", "text": KE_HOACH}]
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_txt_file_gives_one_jsonl_record(capsys: pytest.CaptureFixture[str], txt: Path) -> None:
+    status, out, err = run(capsys, "extract", txt)
+    assert (status, err) == (0, "")
+    (record,) = lines(out)
+    assert record["id"] == str(txt)
+    assert list(record) == ["id", "references"]
+    (ref,) = record["references"]  # type: ignore[misc]
+    assert ref["code"] == "05-CT/TW" and ref["date"] == "2016-05-15" and ref["issuer"] == "Bộ Chính trị"
+    assert (ref["start"], ref["end"], ref["text"]) == (0, 19, "Chỉ thị số 05-CT/TW")
+
+
+def test_full_adds_dates_bodies_anaphora(capsys: pytest.CaptureFixture[str], txt: Path) -> None:
+    status, out, _ = run(capsys, "extract", "--full", txt)
+    assert status == 0
+    (record,) = lines(out)
+    assert list(record) == ["id", "references", "dates", "bodies", "anaphora"]
+    assert record["dates"][0]["iso"] == "2016-05-15"  # type: ignore[index]
+
+
+def test_folder_is_read_recursively_in_sorted_order(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    (tmp_path / "b" / "c" / "2.txt").write_text(KE_HOACH, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CHI_THI, encoding="utf-8")
+    (tmp_path / "b" / "notes.md").write_text(CHI_THI, encoding="utf-8")
+    status, out, _ = run(capsys, "extract", tmp_path)
+    records = lines(out)
+    assert status == 0
+    assert [r["id"] for r in records] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c" / "2.txt")]
+    assert [codes(r) for r in records] == [["05-CT/TW"], ["82-KH/TU"]]
+
+
+def test_jsonl_and_csv_with_field_options(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"key": 7, "body": KE_HOACH}) + "\n\n", encoding="utf-8")
+    table = tmp_path / "t.csv"
+    with table.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([["key", "body"], ["r1", f"{CHI_THI}\nhết"], ["", KE_HOACH]])
+    status, out, _ = run(capsys, "extract", dump, table, "--text-field", "body", "--id-field", "key")
+    records = lines(out)
+    assert status == 0
+    assert [r["id"] for r in records] == [7, "r1", f"{table}:4"]
+    assert [codes(r) for r in records] == [["82-KH/TU"], ["05-CT/TW"], ["82-KH/TU"]]
+
+
+def test_stdin_as_text_and_as_jsonl(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(KE_HOACH.encode())))
+    (record,) = lines(run(capsys, "extract", "-")[1])
+    assert (record["id"], codes(record)) == ("<stdin>", ["82-KH/TU"])
+    data = json.dumps({"text": CHI_THI}) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    (record,) = lines(run(capsys, "extract", "--input-format", "jsonl", "-")[1])
+    assert (record["id"], codes(record)) == ("<stdin>:1", ["05-CT/TW"])
+
+
+def test_per_reference_json_array(capsys: pytest.CaptureFixture[str], jsonl: Path) -> None:
+    status, out, _ = run(capsys, "extract", jsonl, "--per-reference", "--format", "json")
+    rows = json.loads(out)
+    assert status == 0
+    assert [(r["id"], r["ref_index"], r["code"], r["date"]) for r in rows] == [
+        ("a", 0, "05-CT/TW", "2016-05-15"), ("b", 0, "82-KH/TU", "2022-01-20"),
+    ]
+
+
+def test_csv_output_to_a_file(capsys: pytest.CaptureFixture[str], jsonl: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    status, out, _ = run(capsys, "extract", jsonl, "--format", "csv", "-o", target)
+    assert (status, out) == (0, "")
+    with target.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert list(rows[0]) == list(COLUMNS)
+    assert [(r["id"], r["code"], r["date"], r["issuer"]) for r in rows] == [
+        ("a", "05-CT/TW", "2016-05-15", "Bộ Chính trị"), ("b", "82-KH/TU", "2022-01-20", "Ban Thường vụ Tỉnh ủy"),
+    ]
+
+
+def test_table_output(capsys: pytest.CaptureFixture[str], jsonl: Path) -> None:
+    status, out, _ = run(capsys, "extract", jsonl, "--format", "table")
+    assert status == 0
+    header, first, second = out.splitlines()
+    assert header.split() == ["id", "ref_index", "start", "end", "kind", "code", "doc_type", "date", "issuer", "term"]
+    assert first.split()[:6] == ["a", "0", "0", "19", "party", "05-CT/TW"]
+    assert "2022-01-20  Ban Thường vụ Tỉnh ủy" in second
+
+
+def test_workers_give_the_same_output(capsys: pytest.CaptureFixture[str], jsonl: Path, txt: Path) -> None:
+    serial = run(capsys, "extract", jsonl, txt, jsonl)
+    parallel = run(capsys, "extract", "-j", "2", jsonl, txt, jsonl)
+    assert parallel == serial
+    assert len(lines(serial[1])) == 5
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, txt: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    status, out, err = run(capsys, "extract", txt, missing)
+    assert (status, out) == (2, "")
+    assert err == f"partydocs: error: {missing}: No such file or directory\n"
+    status, out, err = run(capsys, "extract", missing, txt, "--skip-errors")
+    assert status == 0
+    assert [r["id"] for r in lines(out)] == [str(txt)]
+    assert err == f"partydocs: skipped: {missing}: No such file or directory\n"
+
+
+def test_undecodable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, txt: Path) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Nghị quyết".encode("utf-16-le"))
+    status, _, err = run(capsys, "extract", bad, txt)
+    assert status == 2
+    assert err.count("\n") == 1 and err.startswith(f"partydocs: error: {bad}: not valid UTF-8")
+    status, out, err = run(capsys, "extract", bad, txt, "--skip-errors")
+    assert status == 0
+    assert [r["id"] for r in lines(out)] == [str(txt)]
+    assert err.startswith(f"partydocs: skipped: {bad}: not valid UTF-8") and err.count("\n") == 1
+
+
+def test_malformed_jsonl_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dump = tmp_path / "bad.jsonl"
+    good = json.dumps({"id": "ok", "text": CHI_THI}, ensure_ascii=False)
+    dump.write_text(f'{good}\n{{"id": "x", "text": \n[1, 2]\n{good}\n', encoding="utf-8")
+    status, out, err = run(capsys, "extract", dump)
+    assert status == 2
+    assert [r["id"] for r in lines(out)] == ["ok"]
+    assert err == f"partydocs: error: {dump}:2: malformed JSON (Expecting value at column 21)\n"
+    status, out, err = run(capsys, "extract", dump, "--skip-errors")
+    assert status == 0
+    assert [r["id"] for r in lines(out)] == ["ok", "ok"]
+    assert err.splitlines() == [
+        f"partydocs: skipped: {dump}:2: malformed JSON (Expecting value at column 21)",
+        f"partydocs: skipped: {dump}:3: expected a JSON object, got list",
+    ]
+
+
+def test_jsonl_line_without_text_and_csv_without_column(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dump = tmp_path / "d.jsonl"
+    dump.write_text('{"id": 1, "body": "x"}\n', encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("id,body\n1,x\n", encoding="utf-8")
+    assert run(capsys, "extract", dump)[::2] == (2, f"partydocs: error: {dump}:1: no string field 'text'\n")
+    status, _, err = run(capsys, "extract", table)
+    assert (status, err) == (2, f"partydocs: error: {table}: no column 'text' (columns: id, body)\n")
+
+
+def test_highlight_writes_a_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "doc.txt"
+    source.write_text(f"<b>{CHI_THI}</b>\n", encoding="utf-8")
+    target = tmp_path / "doc.html"
+    assert run(capsys, "highlight", source, "-o", target) == (0, "", "")
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<title>partydocs: doc.txt</title>" in page
+    assert "&lt;b&gt;" in page and 'class="pd-party"' in page and ">Chỉ thị số 05-CT/TW</mark>" in page
+    status, _, err = run(capsys, "highlight", tmp_path / "nope.txt")
+    assert (status, err) == (2, f"partydocs: error: {tmp_path / 'nope.txt'}: No such file or directory\n")
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert status == 0
+    assert schema["title"] == "Extraction"
+    assert set(schema["properties"]) == {"references", "dates", "bodies", "anaphora"}
+
+
+def test_python_dash_m_never_prints_a_traceback(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "partydocs", "extract", "-", str(missing)],
+        input=CHI_THI.encode(), capture_output=True, timeout=60, check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode() == f"partydocs: error: {missing}: No such file or directory\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "partydocs", "extract", "--skip-errors", "-", str(missing)],
+        input=CHI_THI.encode(), capture_output=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0
+    (record,) = lines(done.stdout.decode())
+    assert codes(record) == ["05-CT/TW"]
+
+
+def test_undecodable_csv_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: Path, txt: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_bytes(b"id,text\n1,ok\n2,\xff\xfe\n")
+    status, _, err = run(capsys, "extract", table)
+    assert (status, err) == (2, f"partydocs: error: {table}:3: not valid UTF-8\n")
+    status, out, err = run(capsys, "extract", "--progress", "--skip-errors", table, txt)
+    assert status == 0
+    assert [r["id"] for r in lines(out)] == ["1", str(txt)]
+    assert f"partydocs: skipped: {table}:3: not valid UTF-8\n" in err
+    assert "doc/s" in err or "s/doc" in err

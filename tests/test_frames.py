@@ -1,0 +1,108 @@
+"""to_dataframe / to_arrow: one typed row per reference, ids, empty input."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import partydocs
+from partydocs.batch import DocumentResult, extract_many
+from partydocs.frames import COLUMNS, reference_rows
+from partydocs.models import Extraction, Reference
+
+pd = pytest.importorskip("pandas")
+
+CHI_THI = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị"
+KE_HOACH = "Kế hoạch số 82-KH/TU, ngày 20 tháng 01 năm 2022 của Ban Thường vụ Tỉnh ủy"
+
+PARTY = Reference(
+    text="Chỉ thị số 05-CT/TW", start=0, end=19, kind="party", doc_type="Chỉ thị", number="05",
+    type_code="CT", issuer_code="TW", code="05-CT/TW", date=datetime.date(2016, 5, 15),
+    date_granularity="day", issuer="Bộ Chính trị", term=12,
+)
+STATE = Reference(
+    text="Nghị định 30/2020/NĐ-CP", start=4, end=27, kind="state", doc_type="Nghị định", number="30",
+    year=2020, code="30/2020/NĐ-CP",
+)
+EXPECTED_DTYPES = {
+    "id": "Int64", "ref_index": "Int64", "text": "string", "start": "Int64", "end": "Int64",
+    "kind": "string", "doc_type": "string", "number": "string", "year": "Int64", "code": "string",
+    "date": "datetime64[s]", "date_granularity": "string", "issuer": "string", "term": "Int64",
+    "subject": "string", "antecedent": "Int64", "is_header": "boolean",
+}
+
+
+def _dtypes(df: pd.DataFrame) -> dict[str, str]:
+    return {name: str(dtype) for name, dtype in df.dtypes.items() if name in EXPECTED_DTYPES}
+
+
+def test_one_row_per_reference_with_typed_columns() -> None:
+    extractions = [Extraction(references=[PARTY, STATE]), Extraction(), Extraction(references=[PARTY])]
+    df = partydocs.to_dataframe(extractions)
+    assert list(df.columns) == list(COLUMNS)
+    assert list(df.columns[:5]) == ["id", "ref_index", "text", "start", "end"]
+    assert _dtypes(df) == EXPECTED_DTYPES
+    assert df["id"].tolist() == [0, 0, 2]
+    assert df["ref_index"].tolist() == [0, 1, 0]
+    assert df["code"].tolist() == ["05-CT/TW", "30/2020/NĐ-CP", "05-CT/TW"]
+    assert df["date"].iloc[0] == pd.Timestamp("2016-05-15")
+    assert df["date"].isna().tolist() == [False, True, False]
+    assert df["year"].isna().tolist() == [True, False, True]
+    assert df["year"].iloc[1] == 2020
+    assert df["term"].iloc[0] == 12
+
+
+def test_empty_input_gives_an_empty_frame_with_the_columns() -> None:
+    df = partydocs.to_dataframe([])
+    assert df.shape == (0, len(COLUMNS))
+    assert list(df.columns) == list(COLUMNS)
+    assert {k: v for k, v in _dtypes(df).items() if k != "id"} == {
+        k: v for k, v in EXPECTED_DTYPES.items() if k != "id"
+    }
+    assert str(df["id"].dtype) == "string"
+
+
+def test_batch_results_keep_their_ids_and_failures_give_no_row() -> None:
+    results = [
+        DocumentResult(id="a.txt", extraction=Extraction(references=[STATE])),
+        DocumentResult(id="bad.txt", error="TypeError: boom"),
+        DocumentResult(id="c.txt", extraction=Extraction(references=[PARTY, STATE])),
+    ]
+    df = partydocs.to_dataframe(results)
+    assert df["id"].tolist() == ["a.txt", "c.txt", "c.txt"]
+    assert str(df["id"].dtype) == "string"
+    assert df["ref_index"].tolist() == [0, 0, 1]
+
+
+def test_explicit_ids_and_a_length_mismatch() -> None:
+    df = partydocs.to_dataframe([Extraction(references=[PARTY])], ids=["doc-1"])
+    assert df["id"].tolist() == ["doc-1"]
+    with pytest.raises(ValueError):
+        partydocs.to_dataframe([Extraction(), Extraction()], ids=["only-one"])
+
+
+def test_rows_are_plain_dicts_keyed_by_columns() -> None:
+    (row,) = reference_rows([Extraction(references=[PARTY])], ids=["x"])
+    assert tuple(row) == COLUMNS
+    assert row["id"] == "x" and row["date"] == datetime.date(2016, 5, 15)
+
+
+def test_frame_of_real_extractions() -> None:
+    df = partydocs.to_dataframe(extract_many([("ct", CHI_THI), ("kh", KE_HOACH)]))
+    assert df[["id", "code", "doc_type", "issuer"]].values.tolist() == [
+        ["ct", "05-CT/TW", "Chỉ thị", "Bộ Chính trị"],
+        ["kh", "82-KH/TU", "Kế hoạch", "Ban Thường vụ Tỉnh ủy"],
+    ]
+    assert df["date"].tolist() == [pd.Timestamp("2016-05-15"), pd.Timestamp("2022-01-20")]
+
+
+def test_to_arrow_has_the_same_columns_and_date32() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = partydocs.to_arrow([Extraction(references=[PARTY, STATE])], ids=["d"])
+    assert table.column_names == list(COLUMNS)
+    assert table.schema.field("date").type == pa.date32()
+    assert table.schema.field("year").type == pa.int64()
+    assert table.column("date").to_pylist() == [datetime.date(2016, 5, 15), None]
+    assert table.column("code").to_pylist() == ["05-CT/TW", "30/2020/NĐ-CP"]
+    assert partydocs.to_arrow([]).num_rows == 0
