@@ -194,3 +194,23 @@ def test_issuer_from_code(text: str, issuer_from_code: str) -> None:
     (ref,) = refs(text)
     assert ref.issuer_from_code == issuer_from_code
     assert ref.issuer is None
+
+
+# --- bodies and the issuer's body ----------------------------------------------------------------
+
+
+def test_bodies_are_reported_and_the_issuer_links_to_its_body() -> None:
+    text = "Kế hoạch số 111-KH/HU ngày 09/3/2022 của Ban Thường vụ Huyện ủy Ba Bể về đẩy mạnh xây dựng Đảng."
+    result = partydocs.extract(text)
+    (body,) = result.bodies
+    assert (body.text, body.level, body.place, body.province) == (
+        "Ban Thường vụ Huyện ủy Ba Bể", "district", "Ba Bể", "Bắc Kạn"
+    )
+    assert text[body.start : body.end] == body.text
+    assert result.references[0].issuer_body == 0
+
+
+def test_issuer_body_is_none_without_a_written_issuer() -> None:
+    result = partydocs.extract("Thực hiện Kết luận số 21-KL/TW, Bộ Chính trị yêu cầu.")
+    assert result.references[0].issuer_body is None
+    assert [b.name for b in result.bodies] == ["Bộ Chính trị"]

@@ -92,6 +92,7 @@ class Found:
     congress: int | None = None
     name: str | None = None
     issuer_from_code: str | None = None
+    issuer_span: tuple[int, int] | None = None
     group: int = -1
     antecedent: int | None = None
     siblings: list[int] = field(default_factory=list)
@@ -275,6 +276,7 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
 
 def _set_issuer(text: str, found: Found, span: tuple[int, int]) -> int:
     found.issuer = " ".join(text[span[0] : span[1]].split())
+    found.issuer_span = span
     return span[1]
 
 
@@ -359,7 +361,8 @@ def _share_group_fields(found: list[Found]) -> None:
     for members in by_group.values():
         last = members[-1]
         for ref in members[:-1]:
-            ref.issuer = ref.issuer or last.issuer
+            if ref.issuer is None:
+                ref.issuer, ref.issuer_span = last.issuer, last.issuer_span
             ref.term = ref.term or last.term
             if ref.end == last.end:
                 ref.date, ref.date_granularity = ref.date or last.date, ref.date_granularity or last.date_granularity

@@ -39,6 +39,7 @@ class Reference(Mention):
     subject: str | None = None
     antecedent: int | None = None
     issuer_from_code: str | None = None
+    issuer_body: int | None = None
     is_header: bool = False
     plenum: int | None = None
     congress: int | None = None

@@ -1,10 +1,11 @@
-"""The whole pipeline: normalize -> find dates -> find references -> resolve -> models."""
+"""The whole pipeline: normalize -> tokenize -> extract (dates, codes, named, bodies) -> resolve -> models."""
 
 from __future__ import annotations
 
+from partydocs.bodies import BodySpan, find_bodies
 from partydocs.dates import DateSpan, find_dates
 from partydocs.find import Context, Found, find_references
-from partydocs.models import Anaphor, DateMention, Extraction, Mention, Reference
+from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Mention, Reference
 from partydocs.named import find_named
 from partydocs.normalize import Normalized, normalize
 from partydocs.resolve import AnaphorFound, find_anaphora, find_short_forms, resolve
@@ -27,9 +28,11 @@ def extract(text: str, *, full: bool = False) -> Extraction:
     found = find_references(context)
     named = find_named(context, found)
     references = resolve(found, named, find_short_forms(norm.text, found))
+    bodies = find_bodies(norm.text)
     return Extraction(
-        references=[_reference(text, norm, ref) for ref in references],
+        references=[_reference(text, norm, ref, _issuer_body(ref, bodies)) for ref in references],
         dates=[_date(text, norm, span) for span in dates],
+        bodies=[_body(text, norm, body) for body in bodies],
         anaphora=[_anaphor(text, norm, a) for a in find_anaphora(norm.text, references)],
     )
 
@@ -40,7 +43,16 @@ def _span(text: str, norm: Normalized, start: int, end: int) -> Mention:
     return Mention(text=text[orig_start:orig_end], start=orig_start, end=orig_end)
 
 
-def _reference(text: str, norm: Normalized, ref: Found) -> Reference:
+def _issuer_body(ref: Found, bodies: list[BodySpan]) -> int | None:
+    """The index of the body mention that the reference's issuer was read from."""
+    if ref.issuer_span is None:
+        return None
+    start, end = ref.issuer_span
+    overlapping = [i for i, body in enumerate(bodies) if body.start < end and start < body.end]
+    return overlapping[0] if overlapping else None
+
+
+def _reference(text: str, norm: Normalized, ref: Found, issuer_body: int | None) -> Reference:
     return Reference(
         **dict(_span(text, norm, ref.start, ref.end)),
         kind=ref.kind,
@@ -58,6 +70,7 @@ def _reference(text: str, norm: Normalized, ref: Found) -> Reference:
         antecedent=ref.antecedent,
         is_header=ref.is_header,
         issuer_from_code=ref.issuer_from_code,
+        issuer_body=issuer_body,
         plenum=ref.plenum,
         congress=ref.congress,
         name=ref.name,
@@ -72,6 +85,12 @@ def _date(text: str, norm: Normalized, span: DateSpan) -> DateMention:
         end_value=span.end_value,
         iso=span.iso,
     )
+
+
+def _body(text: str, norm: Normalized, body: BodySpan) -> BodyMention:
+    """The level comes from the data tables, so pydantic checks it against the contract's values."""
+    fields = {"name": body.name, "level": body.level, "place": body.place, "province": body.province}
+    return BodyMention.model_validate({**dict(_span(text, norm, body.start, body.end)), **fields})
 
 
 def _anaphor(text: str, norm: Normalized, anaphor: AnaphorFound) -> Anaphor:

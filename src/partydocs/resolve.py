@@ -110,7 +110,8 @@ def _complete(ref: Found, earlier: Found) -> None:
         ref.doc_type_written = True
     if ref.date is None and earlier.date is not None:
         ref.date, ref.date_granularity = earlier.date, earlier.date_granularity
-    ref.issuer = ref.issuer or earlier.issuer
+    if ref.issuer is None:
+        ref.issuer, ref.issuer_span = earlier.issuer, earlier.issuer_span
     ref.term = ref.term or earlier.term
     ref.subject = ref.subject or earlier.subject
 
