@@ -115,6 +115,7 @@ def test_numbered_named_reference_reads_its_tail() -> None:
         "quán triệt các nghị quyết của Trung ương, của tỉnh",
         "triển khai các chỉ thị, nghị quyết của cấp trên",
         "xây dựng Kế hoạch 5 năm và Chương trình 3 tháng",
+        "thực hiện Chương trình 1 triệu tấn cá và Đề án 3 vùng kinh tế",
         "nghiêm túc chấp hành kỷ luật của Đảng và pháp luật của Nhà nước",
         "Đại hội XIV của Đảng sẽ diễn ra",
         "Luật này có hiệu lực từ ngày ký",

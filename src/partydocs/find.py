@@ -7,9 +7,10 @@ document type, the issue date, the issuing body, the term and the subject.
 from __future__ import annotations
 
 import datetime
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
@@ -129,6 +130,24 @@ class Context:
             if cue is None or cue.search(self.text, max(pos, span.start - 40), span.start):
                 return span
         return None
+
+
+class Spans:
+    """Fixed spans sorted by start, for overlap look-ups in O(log n) instead of a scan of every span."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def first(self, start: int, end: int) -> int | None:
+        """The rank, in order of start, of the first span that overlaps `[start, end)`; None when none does."""
+        i = bisect_right(self._reach, start)
+        return i if i < len(self._starts) and self._starts[i] < end else None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span overlaps `[start, end)`."""
+        return self.first(start, end) is not None
 
 
 def find_references(context: Context) -> list[Found]:
@@ -255,9 +274,10 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
     if date and found.date is None and date.end <= limit:
         _set_date(found, date)
         closed = _CLOSE_PAREN.match(text, date.end)
-        if found.issuer is None:
-            bare = body_after(context.words, _skip(text, date.end), limit)
-            if bare and _skip(text, date.end) == bare[0] and not text[date.end : bare[0]].strip(" ,\n"):
+        after = _skip(text, date.end)
+        if found.issuer is None and text[after : after + 1].isupper():
+            bare = body_after(context.words, after, limit)
+            if bare and after == bare[0] and not text[date.end : bare[0]].strip(" ,\n"):
                 return _set_issuer(text, found, bare)
         return closed.end() if closed else date.end
     term = _TERM.match(text, at)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
-from partydocs.find import TYPE_WORDS, Context, Found, alternation, read_tail
+from partydocs.find import TYPE_WORDS, Context, Found, Spans, alternation, read_tail
 from partydocs.tables import DOC_TYPE_WORDS, LAW_NAME_STOP_WORDS, roman_to_int
 
 _ROMAN = r"[IVXLC]{1,7}+"
@@ -41,6 +42,9 @@ _LAW = regex.compile(
     rf"(?P<name>[ \t]++{_NAME_WORD}(?:{_NAME_GAP}(?!Luật|Bộ luật){_NAME_WORD}){{0,14}}+)"
     r"(?:[ \t]++(?i:năm)[ \t]++(?P<year>(?:19|20)\d\d)|[ \t]++(?P<bare_year>(?:19|20)\d\d))?(?!\d)"
 )
+_DOCUMENT_NUMBER_END = regex.compile(
+    r"\s*+(?:[,.;:)\]\"]|$)|\s++(?:của|về|ngày|năm|do|đã|được|và|khóa|tại|trong|nêu|quy định)(?!\p{L})"
+)
 _AMENDING = regex.compile(r"(?i:sửa đổi)")
 _LAW_CLAUSE_END = regex.compile(r"[;\n]|\.\s")
 _DATE_CUE_BEFORE = regex.compile(r"\s*+(?:(?i:ngày|năm)\s*+)?$")
@@ -54,13 +58,21 @@ NUMBERED_TYPE = regex.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def numbered_types(text: str) -> tuple[regex.Match[str], ...]:
+    """The `NUMBERED_TYPE` matches in `text`, found once for `_numbered` and the short forms."""
+    return tuple(NUMBERED_TYPE.finditer(text))
+
+
 def find_named(context: Context, coded: list[Found]) -> list[Found]:
     """Every named reference that does not overlap a coded one, in reading order."""
-    taken = [(ref.start, ref.end) for ref in coded]
+    coded_spans = Spans((ref.start, ref.end) for ref in coded)
+    taken: list[tuple[int, int]] = []
     named: list[Found] = []
     for ref in [*_plenums(context), *_congresses(context), *_laws(context), *_numbered(context, coded)]:
         sibling = bool(named) and (named[-1].start, named[-1].end) == (ref.start, ref.end)
-        if not sibling and any(s < ref.end and ref.start < e for s, e in taken):
+        overlaps = coded_spans.overlaps(ref.start, ref.end) or any(s < ref.end and ref.start < e for s, e in taken)
+        if not sibling and overlaps:
             continue
         taken.append((ref.start, ref.end))
         named.append(ref)
@@ -140,12 +152,21 @@ def _date_in_clause(context: Context, law: Found, start: int, end: int) -> int:
     return end
 
 
+def _names_a_document(text: str, match: regex.Match[str]) -> bool:
+    """`Quyết định số 5`, `Chỉ thị 05`, `Đề án 30 của`: not a count such as `Chương trình 1 triệu tấn`."""
+    written = match.group()
+    number = match.group("number")
+    return "số" in written.lower() or number.startswith("0") or bool(_DOCUMENT_NUMBER_END.match(text, match.end()))
+
+
 def _numbered(context: Context, coded: list[Found]) -> Iterator[Found]:
     """A capitalised type word with a number that no code in the text carries (`Đề án 30`)."""
     cited = {(ref.doc_type, ref.number) for ref in coded if ref.code}
-    for match in NUMBERED_TYPE.finditer(context.text):
+    for match in numbered_types(context.text):
         doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
         if (doc_type, match.group("number")) in cited or not match.group("type")[0].isupper():
+            continue
+        if not _names_a_document(context.text, match):
             continue
         ref = _named(match.start(), match.end(), doc_type, number=match.group("number"))
         read_tail(context, ref, len(context.text))

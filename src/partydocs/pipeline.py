@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from partydocs.bodies import BodySpan, find_bodies
 from partydocs.dates import DateSpan, find_dates
-from partydocs.find import Context, Found, find_references
+from partydocs.find import Context, Found, Spans, find_references
 from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Mention, Reference
 from partydocs.named import find_named
 from partydocs.normalize import Normalized, normalize
@@ -29,8 +29,9 @@ def extract(text: str, *, full: bool = False) -> Extraction:
     named = find_named(context, found)
     references = resolve(found, named, find_short_forms(norm.text, found))
     bodies = find_bodies(norm.text)
+    body_spans = Spans((body.start, body.end) for body in bodies)  # in order and non-overlapping
     return Extraction(
-        references=[_reference(text, norm, ref, _issuer_body(ref, bodies)) for ref in references],
+        references=[_reference(text, norm, ref, _issuer_body(ref, body_spans)) for ref in references],
         dates=[_date(text, norm, span) for span in dates],
         bodies=[_body(text, norm, body) for body in bodies],
         anaphora=[_anaphor(text, norm, a) for a in find_anaphora(norm.text, references)],
@@ -43,13 +44,9 @@ def _span(text: str, norm: Normalized, start: int, end: int) -> Mention:
     return Mention(text=text[orig_start:orig_end], start=orig_start, end=orig_end)
 
 
-def _issuer_body(ref: Found, bodies: list[BodySpan]) -> int | None:
+def _issuer_body(ref: Found, bodies: Spans) -> int | None:
     """The index of the body mention that the reference's issuer was read from."""
-    if ref.issuer_span is None:
-        return None
-    start, end = ref.issuer_span
-    overlapping = [i for i, body in enumerate(bodies) if body.start < end and start < body.end]
-    return overlapping[0] if overlapping else None
+    return None if ref.issuer_span is None else bodies.first(*ref.issuer_span)
 
 
 def _reference(text: str, norm: Normalized, ref: Found, issuer_body: int | None) -> Reference:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
-from partydocs.find import TYPE_WORDS, Found
-from partydocs.named import NUMBERED_TYPE
+from partydocs.find import TYPE_WORDS, Found, Spans
+from partydocs.named import numbered_types
 from partydocs.tables import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_WORDS, fold
 
 _COMPLETED = ("date", "date_granularity", "issuer", "term", "subject")
@@ -30,22 +30,24 @@ def _type_of(match: regex.Match[str]) -> str:
 
 def find_short_forms(text: str, found: list[Found]) -> list[Found]:
     """A type and number without a code (`Chỉ thị 05`, `NQ21`) that names a document cited with its code."""
-    taken = [(ref.start, ref.end) for ref in found]
+    taken = Spans((ref.start, ref.end) for ref in found)
+    coded: dict[tuple[str | None, str | None], list[Found]] = {}
+    for ref in found:
+        if ref.code:
+            coded.setdefault((ref.doc_type, ref.number), []).append(ref)
     short: list[Found] = []
-    matches = sorted([*NUMBERED_TYPE.finditer(text), *_ABBREVIATED.finditer(text)], key=lambda m: m.start())
+    matches = sorted([*numbered_types(text), *_ABBREVIATED.finditer(text)], key=lambda m: m.start())
     for match in matches:
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
-        doc_type = _type_of(match)
-        cited = _cited(found, doc_type, match.group("number"), match.start())
+        cited = _cited(coded.get((_type_of(match), match.group("number")), []), match.start())
         if cited is not None:
             short.append(_short_form(cited, match))
     return short
 
 
-def _cited(found: list[Found], doc_type: str, number: str, before: int) -> Found | None:
-    """The nearest earlier coded citation of this type and number (else the first later one)."""
-    same = [r for r in found if r.code and r.doc_type == doc_type and r.number == number]
+def _cited(same: list[Found], before: int) -> Found | None:
+    """The nearest earlier of the coded citations `same` of one type and number (else the first later one)."""
     earlier = [r for r in same if r.start < before]
     if earlier:
         return earlier[-1]
@@ -62,8 +64,13 @@ def _short_form(cited: Found, match: regex.Match[str]) -> Found:
 def resolve(found: list[Found], named: list[Found], short_forms: list[Found]) -> list[Found]:
     """All references in reading order, repeated mentions linked to and completed from earlier ones."""
     ordered = sorted([*found, *named, *short_forms], key=lambda r: (r.start, r.end))
+    mentions: dict[str, list[int]] = {}
     for i, ref in enumerate(ordered):
-        earlier = list(_same_document(ordered, i))
+        key = _identity(ref)
+        if key is None:
+            continue
+        earlier = list(_same_document(ordered, i, mentions.setdefault(key, [])))
+        mentions[key].append(i)
         if not earlier:
             continue
         ref.antecedent = earlier[0]
@@ -81,19 +88,16 @@ def _identity(ref: Found) -> str | None:
     return None
 
 
-def _same_document(ordered: list[Found], i: int) -> Iterator[int]:
-    """Indices of earlier mentions of the document that mention `i` names, nearest first."""
+def _same_document(ordered: list[Found], i: int, same_key: list[int]) -> Iterator[int]:
+    """Indices of earlier mentions of the document that mention `i` names, nearest first.
+
+    `same_key` holds, in order, the indices before `i` whose identity is that of `i`.
+    """
     ref = ordered[i]
-    key = _identity(ref)
-    if key is None:
-        return
-    for j in range(i - 1, -1, -1):
+    for j in reversed(same_key):
         other = ordered[j]
-        if other.start == ref.start or _identity(other) != key:
-            continue
-        if _conflicts(ref, other):
-            continue
-        yield j
+        if other.start != ref.start and not _conflicts(ref, other):
+            yield j
 
 
 def _conflicts(ref: Found, other: Found) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -69,14 +69,17 @@ class Segmentation:
 
     text: str
     full: bool = False
-    _bounds: list[int] = field(init=False, repr=False)
     _units: dict[int, list[Token]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._bounds = [0, *(m.end() for m in _UNIT_BREAK.finditer(self.text)), len(self.text)]
         if self.full:
             for i in range(len(self._bounds) - 1):
                 self._unit(i)
+
+    @cached_property
+    def _bounds(self) -> list[int]:
+        """Where the units start, found on first use: a text that no citation needs is never scanned."""
+        return [0, *(m.end() for m in _UNIT_BREAK.finditer(self.text)), len(self.text)]
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """The tokens that lie wholly inside `text[start:end]`, in order."""
