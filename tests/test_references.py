@@ -294,3 +294,30 @@ def test_bytes_error_says_to_decode() -> None:
 def test_empty_text() -> None:
     result = partydocs.extract("")
     assert (result.references, result.dates, result.bodies, result.anaphora) == ([], [], [], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "term"),
+    [
+        ("Nghị quyết số 19-NQ/TW, ngày 16/6/2022, Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII về",
+         "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng", 13),
+        ("Hội nghị lần thứ 8 Ban Chấp hành Trung ương khóa XIII đã ban hành Nghị quyết số 44-NQ/TW ngày 24/11/2023",
+         "Hội nghị lần thứ 8 Ban Chấp hành Trung ương", 13),
+        ("Kế hoạch số 5-KH/TU của Hội nghị Trung ương năm 2020 về", "Hội nghị Trung ương", None),
+    ],
+)
+def test_plenum_issuers(text: str, issuer: str, term: int | None) -> None:
+    (ref,) = refs(text)
+    assert (ref.issuer, ref.term) == (issuer, term)
+
+
+def test_issuing_verbs_before_the_citation() -> None:
+    (signed,) = refs("Ngày 5/8/2023, Thủ tướng Chính phủ ký Quyết định số 906/QĐ-TTg phê duyệt đề án.")
+    assert (signed.issuer, signed.date) == ("Thủ tướng Chính phủ", datetime.date(2023, 8, 5))
+    (sent,) = refs("Bộ Y tế có Công văn 1234/BYT-MT gửi các địa phương.")
+    assert sent.issuer == "Bộ Y tế"
+
+
+def test_a_list_issued_by_one_body() -> None:
+    found = refs("Tỉnh ủy đã ban hành Chỉ thị số 15-CT/TU, Kế hoạch số 20-KH/TU và Chương trình số 05-CTr/TU để")
+    assert [r.issuer for r in found] == ["Tỉnh ủy"] * 3

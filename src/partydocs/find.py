@@ -56,7 +56,13 @@ _SUBJECT_CUE = regex.compile(r"(?i:về)\s++")
 _QUOTED = regex.compile(r'"(?P<title>[^"\n]{3,300}+)"')
 _CLAUSE_END = regex.compile(r";|\.(?:\s|$)|\n\s*\n|\n(?=\s*[-+*•]|\s*(?i:căn cứ))|$")
 _ISSUED_BY_LATER = regex.compile(r"(?<!\p{L})(?i:do)\s++")
-_ISSUING_VERB_BEFORE = regex.compile(r"(?:(?:đã|vừa|mới)\s++)?(?i:ban hành)\s*+$")
+_ISSUING_VERB_BEFORE = regex.compile(
+    r"(?:(?:đã|vừa|mới|đã chính thức)\s++)?(?:(?i:ký ban hành|ban hành|ký|thông qua)|có)\s*+$"
+)
+_TERM_BEFORE = regex.compile(r"[\s,(]*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)\s*+\)?\s*+$")
+_PLENUM_BEFORE = regex.compile(
+    r"(?i:hội nghị)\s++(?:(?i:trung ương)\s++)?(?:(?i:lần thứ)\s++)?(?:\d{1,2}+|\p{Ll}++)\s++$"
+)
 _AT_BEFORE = regex.compile(r"(?i:tại)\s*+$")
 _OF_BEFORE = regex.compile(r"(?i:của)\s*+$")
 _DATE_COMMA_BEFORE = regex.compile(r",\s*+$")
@@ -94,6 +100,7 @@ class Found:
     name: str | None = None
     issuer_from_code: str | None = None
     issuer_span: tuple[int, int] | None = None
+    issuer_before: bool = False
     group: int = -1
     antecedent: int | None = None
     siblings: list[int] = field(default_factory=list)
@@ -206,6 +213,8 @@ def _references_for(
     else:
         read_tail(context, base, limit)
         _read_before(context, base)
+        if earlier and base.issuer is None:
+            _continue_list_issued_before(text, base, earlier[-1])
     return [_with_number(base, number, code_text) for number, code_text in zip(code.numbers, code.codes, strict=True)]
 
 
@@ -344,14 +353,28 @@ def _read_before(context: Context, found: Found) -> None:
     anchor = verb or at
     if not anchor:
         return
-    body = body_before(context.words, anchor.start(), floor)
+    body_end = anchor.start()
+    term = _TERM_BEFORE.search(text, floor, body_end) if verb else None
+    if term:
+        body_end = term.start()
+    body = body_before(context.words, body_end, floor)
     if not body:
         return
     if at and not _OF_BEFORE.search(text, max(0, body[0] - 10), body[0]):
         return
-    _set_issuer(text, found, body)
+    plenum = _PLENUM_BEFORE.search(text, max(0, body[0] - 40), body[0]) if verb else None
+    _set_issuer(text, found, (plenum.start() if plenum else body[0], body[1]))
+    found.issuer_before = True
+    if term and found.term is None:
+        found.term = term_value(term.group("term"))
     if found.date is None and verb:
-        _read_date_before(context, found, body[0])
+        _read_date_before(context, found, found.issuer_span[0] if found.issuer_span else body[0])
+
+
+def _continue_list_issued_before(text: str, found: Found, previous: Found) -> None:
+    """`Tỉnh ủy đã ban hành Chỉ thị số 15-CT/TU, Kế hoạch số 20-KH/TU và ...`: one issuer for the list."""
+    if previous.issuer_before and _COORDINATED_GAP.fullmatch(text, previous.code_end, found.start):
+        found.issuer, found.issuer_span, found.issuer_before = previous.issuer, previous.issuer_span, True
 
 
 def _read_date_before(context: Context, found: Found, pos: int) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import regex
 
-from partydocs.tables import BODY_HEADS, BODY_TAIL_WORDS, DOC_TYPE_WORDS, ISSUER_STOP_WORDS
+from partydocs.tables import BODY_HEADS, BODY_TAIL_WORDS, DOC_TYPE_WORDS, ISSUER_STOP_WORDS, ORDINAL_WORDS
 from partydocs.tokenize import Segmentation, Token
 
 _WINDOW = 200
@@ -41,6 +41,16 @@ def _joins(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].key == "và" and not _starts_with_head(tokens, i + 1) and after not in DOC_TYPE_WORDS
 
 
+def _is_ordinal(tokens: Sequence[Token], i: int) -> bool:
+    """`năm` in `Hội nghị lần thứ năm`: a number word after `lần thứ`, not the word for year."""
+    if tokens[i].key not in ORDINAL_WORDS:
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].key in ORDINAL_WORDS:
+        j -= 1
+    return j >= 0 and tokens[j].key in ("lần thứ", "thứ")
+
+
 def _is_good_end(token: Token) -> bool:
     return token.is_capitalized or token.key in BODY_TAIL_WORDS
 
@@ -66,6 +76,9 @@ def _forward_end(text: str, tokens: Sequence[Token]) -> int:
             if _joins(tokens, i):
                 continue
             break
+        if _is_ordinal(tokens, i):
+            last_good, lower_run = i, 0
+            continue
         if _is_stop(token):
             break
         if token.text[0].isdigit():

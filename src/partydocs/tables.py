@@ -119,6 +119,11 @@ FIXED_WORDS: tuple[str, ...] = (
 )
 """Phrases the word segmenter must keep whole (they hold punctuation that otherwise ends a name)."""
 
+ORDINAL_WORDS: frozenset[str] = frozenset(
+    {"nhất", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm", "một"}
+)
+"""Number words of an ordinal (`Hội nghị lần thứ năm`, `lần thứ mười hai`)."""
+
 ROMAN_VALUES: dict[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
