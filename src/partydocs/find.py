@@ -103,7 +103,6 @@ class Found:
     issuer_before: bool = False
     group: int = -1
     antecedent: int | None = None
-    siblings: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -219,7 +218,7 @@ def _references_for(
 
 
 def _with_number(base: Found, number: str, code: str) -> Found:
-    return Found(**{**base.__dict__, "number": number, "code": code, "siblings": []})
+    return Found(**{**base.__dict__, "number": number, "code": code})
 
 
 def _coordinate(text: str, found: Found, previous: Found) -> None:

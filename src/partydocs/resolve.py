@@ -56,7 +56,7 @@ def _cited(same: list[Found], before: int) -> Found | None:
 
 def _short_form(cited: Found, match: regex.Match[str]) -> Found:
     fields = {**cited.__dict__, "start": match.start(), "end": match.end(), "code_end": match.end()}
-    fields.update(is_header=False, header_site=False, siblings=[], antecedent=None)
+    fields.update(is_header=False, header_site=False, antecedent=None)
     fields.update(dict.fromkeys(_COMPLETED))
     return Found(**fields)
 

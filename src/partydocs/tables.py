@@ -51,12 +51,6 @@ DOC_TYPE_ABBREVIATIONS: dict[str, str] = {
 }
 """Abbreviated type words written before a full code (`QĐ 360-QĐ/TW`, `NĐ 24/2026/NĐ-CP`)."""
 
-NUMBER_CUES: tuple[str, ...] = ("số hiệu", "số")
-"""Words between a type word and its number (`Chỉ thị số 05`, `Số hiệu: 78/NQ-CP`)."""
-
-ISSUER_CUES: tuple[str, ...] = ("của", "do")
-"""Words that introduce the issuing body after a citation."""
-
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(
     {
         "về", "khóa", "ngày", "tại", "theo", "trong", "nhằm", "để", "đối với", "năm", "số", "từ", "đến",
