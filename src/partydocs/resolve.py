@@ -139,10 +139,20 @@ def find_anaphora(text: str, references: list[Found]) -> list[AnaphorFound]:
     """Each anaphor with its antecedent: for `này` the text's own header number of that type if any,
     else (and for `trên`, `nói trên`, `đó`) the nearest earlier reference of that type."""
     found: list[AnaphorFound] = []
+    by_end = sorted(range(len(references)), key=lambda i: references[i].end)
+    latest: dict[str | None, int] = {}
+    latest_own: dict[str | None, int] = {}
+    ended = 0
     for match in _ANAPHOR.finditer(text):
+        while ended < len(by_end) and references[by_end[ended]].end <= match.start():
+            i = by_end[ended]
+            ref = references[i]
+            latest[ref.doc_type] = max(i, latest.get(ref.doc_type, i))
+            if ref.is_header:
+                latest_own[ref.doc_type] = max(i, latest_own.get(ref.doc_type, i))
+            ended += 1
         doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
-        earlier = [i for i, ref in enumerate(references) if ref.doc_type == doc_type and ref.end <= match.start()]
-        own = [i for i in earlier if references[i].is_header]
-        chosen = own if own and match.group("pointer") == "này" else earlier
-        found.append(AnaphorFound(match.start(), match.end(), doc_type, chosen[-1] if chosen else None))
+        own = latest_own.get(doc_type) if match.group("pointer") == "này" else None
+        antecedent = own if own is not None else latest.get(doc_type)
+        found.append(AnaphorFound(match.start(), match.end(), doc_type, antecedent))
     return found
