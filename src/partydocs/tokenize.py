@@ -56,12 +56,16 @@ def segmenter() -> Segmenter:
     return word_tokenize  # type: ignore[no-any-return]
 
 
-_UNIT_BREAK = regex.compile(r"\n[\s|]*\n|;|(?<=[.!?])\s++(?=[\p{Lu}\d\-+*•])|(?<=\S)\s*+\|\s*+")
+_UNIT_BREAK = regex.compile(
+    r"\n[\s|]*\n|[;()\"]|(?<=[.!?])\s++(?=[\p{Lu}\d\-+*•])|(?<=\S)\s*+\|\s*+"
+    r"|,(?!\s*+(?:chống|Thể thao))|\s++(?=(?i:về|ngày|khóa)\s)"
+)
 
 
 @dataclass
 class Segmentation:
-    """Word segmentation of one text, unit by unit (clauses between `;`, sentence ends and blank lines).
+    """Word segmentation of one text, unit by unit: the stretches between punctuation that ends a body's
+    name (`;`, `,`, brackets, quotes, sentence ends, blank lines) and the words `về`, `ngày`, `khóa`.
 
     Units are segmented on first use, or all at once with `full=True`; either way a unit is always
     segmented alone, so the tokens of a window never depend on which other units were segmented.
