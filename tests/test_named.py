@@ -215,3 +215,32 @@ def test_issuer_body_is_none_without_a_written_issuer() -> None:
     result = partydocs.extract("Thực hiện Kết luận số 21-KL/TW, Bộ Chính trị yêu cầu.")
     assert result.references[0].issuer_body is None
     assert [b.name for b in result.bodies] == ["Bộ Chính trị"]
+
+
+# --- documents picked out by their title ----------------------------------------------------------
+
+
+def test_title_with_issuer_and_subject() -> None:
+    (ref,) = refs("Chỉ thị của Ban Bí thư về việc tổ chức Tết Nguyên đán năm 2024\n\nTin khác")
+    assert (ref.kind, ref.doc_type, ref.issuer) == ("named", "Chỉ thị", "Ban Bí thư")
+    assert ref.subject == "việc tổ chức Tết Nguyên đán năm 2024"
+
+
+def test_regulation_issued_by_a_decision() -> None:
+    text = "Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý chất lượng công trình trên địa bàn tỉnh."
+    named = [r for r in refs(text) if r.kind == "named"]
+    assert [(r.text, r.doc_type) for r in named] == [
+        ("Quy định quản lý chất lượng công trình trên địa bàn tỉnh", "Quy định")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thực hiện các Chỉ thị của Ban Bí thư về công tác cán bộ",
+        "Ban hành Quy định số 37-QĐ/TW về",
+        "chỉ thị của cấp trên về phòng dịch",
+    ],
+)
+def test_not_titles(text: str) -> None:
+    assert all(r.kind != "named" for r in refs(text))

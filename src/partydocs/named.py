@@ -49,6 +49,14 @@ _AMENDING = regex.compile(r"(?i:sửa đổi)")
 _LAW_CLAUSE_END = regex.compile(r"[;\n]|\.\s")
 _DATE_CUE_BEFORE = regex.compile(r"\s*+(?:(?i:ngày|năm)\s*+)?$")
 _CONSTITUTION = regex.compile(r"(?<!\p{L})(?:Hiến pháp|HIẾN PHÁP)\s++(?:(?i:năm)\s++)?(?P<year>(?:19|20)\d\d)(?!\d)")
+_TITLE_OF_BODY = regex.compile(
+    r"(?<!(?i:các|những|mọi)\s)(?<!\p{L})(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s++của\s++"
+    r"(?P<body>\p{Lu}[^\n;,.]{2,80}?)\s++về\s++(?P<subject>[^\n;.]{3,200}+)"
+)
+_ISSUED_TITLE = regex.compile(
+    r"(?i:ban\s*+hành)\s++(?:(?i:kèm theo)\s++(?:\p{L}++\s++){1,2}(?i:này)\s++)?(?P<type>Quy định|QUY ĐỊNH)"
+    r"(?P<subject>(?!\s*+(?:số|SỐ|này|NÀY)(?!\p{L}))[^\n;.,]{5,200}+)"
+)
 _STATUTE = regex.compile(r"(?<!\p{L})Điều lệ Đảng(?:\s++Cộng sản Việt Nam)?(?!\p{L})")
 NUMBERED_TYPE = regex.compile(
     r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
@@ -69,7 +77,8 @@ def find_named(context: Context, coded: list[Found]) -> list[Found]:
     coded_spans = Spans((ref.start, ref.end) for ref in coded)
     taken: list[tuple[int, int]] = []
     named: list[Found] = []
-    for ref in [*_plenums(context), *_congresses(context), *_laws(context), *_numbered(context, coded)]:
+    candidates = [*_plenums(context), *_congresses(context), *_laws(context), *_titled(context)]
+    for ref in [*candidates, *_numbered(context, coded)]:
         sibling = bool(named) and (named[-1].start, named[-1].end) == (ref.start, ref.end)
         overlaps = coded_spans.overlaps(ref.start, ref.end) or any(s < ref.end and ref.start < e for s, e in taken)
         if not sibling and overlaps:
@@ -135,6 +144,17 @@ def _laws(context: Context) -> Iterator[Found]:
                      date_granularity="year")
     for match in _STATUTE.finditer(text):
         yield _named(match.start(), match.end(), "Điều lệ", name="Điều lệ Đảng")
+
+
+def _titled(context: Context) -> Iterator[Found]:
+    """A document picked out by its title: `Chỉ thị của Ban Bí thư về việc tổ chức Tết ...`, or the
+    `Quy định ...` that a decision issues (`Ban hành kèm theo Quyết định này Quy định trách nhiệm ...`)."""
+    for match in _TITLE_OF_BODY.finditer(context.text):
+        ref = _named(match.start(), match.end(), match.group("type"), subject=match.group("subject").strip())
+        ref.issuer, ref.issuer_span = " ".join(match.group("body").split()), match.span("body")
+        yield ref
+    for match in _ISSUED_TITLE.finditer(context.text):
+        yield _named(match.start("type"), match.end(), "Quy định", subject=" ".join(match.group("subject").split()))
 
 
 def _clause_end(text: str, pos: int) -> int:
