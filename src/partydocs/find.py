@@ -71,6 +71,9 @@ _LINE_END = regex.compile(r"\n|$")
 _HEADER_REACH = 400
 _SUBJECT_REACH = 300
 _TYPE_REACH = 140
+_MATCH_REACH = 1000
+"""The `endpos` of a `.match` in the tail: without one, `regex` scans the whole rest of the text for the
+literal of `_TERM` or `_ISSUED` before matching, so a text with many citations would take quadratic time."""
 
 
 @dataclass
@@ -129,8 +132,8 @@ class Context:
 
     def first_date_after(self, pos: int, reach: int, cue: regex.Pattern[str] | None = None) -> DateSpan | None:
         """The first date within `reach` characters after `pos`, optionally right after `cue`."""
-        i = bisect_left(self.date_starts, pos)
-        for span in self.dates[i:]:
+        for i in range(bisect_left(self.date_starts, pos), len(self.dates)):
+            span = self.dates[i]
             if span.start > pos + reach:
                 return None
             if cue is None or cue.search(self.text, max(pos, span.start - 40), span.start):
@@ -281,14 +284,14 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
     date = context.date_at(opened.end() if opened else at)
     if date and found.date is None and date.end <= limit:
         _set_date(found, date)
-        closed = _CLOSE_PAREN.match(text, date.end)
+        closed = _CLOSE_PAREN.match(text, date.end, date.end + _MATCH_REACH)
         after = _skip(text, date.end)
         if found.issuer is None and text[after : after + 1].isupper():
             bare = body_after(context.words, after, limit)
             if bare and after == bare[0] and not text[date.end : bare[0]].strip(" ,\n"):
                 return _set_issuer(text, found, bare)
         return closed.end() if closed else date.end
-    term = _TERM.match(text, at)
+    term = _TERM.match(text, at, at + _MATCH_REACH)
     if term and found.term is None:
         found.term = term_value(term.group("term"))
         return term.end()
@@ -297,7 +300,7 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
         body = body_after(context.words, cue.end(), limit)
         if body:
             end = _set_issuer(text, found, body)
-            issued = _ISSUED.match(text, end) if cue.group("cue").lower() == "do" else None
+            issued = _ISSUED.match(text, end, end + _MATCH_REACH) if cue.group("cue").lower() == "do" else None
             return issued.end() if issued else end
     return None
 
@@ -330,13 +333,14 @@ def _read_subject(text: str, found: Found, at: int) -> None:
 
 
 def _read_issued_by_later(context: Context, found: Found, pos: int, limit: int) -> None:
-    """`Quyết định 119/QĐ-UBND ... do Ủy ban nhân dân tỉnh Bắc Giang ban hành` on the same line."""
+    """`Quyết định 119/QĐ-UBND ... do Ủy ban nhân dân tỉnh Bắc Giang ban hành` on the same line, within reach."""
     text = context.text
-    line_end = _LINE_END.search(text, pos, limit)
-    end = line_end.start() if line_end else limit
+    reach = min(limit, pos + _SUBJECT_REACH)
+    line_end = _LINE_END.search(text, pos, reach)
+    end = line_end.start() if line_end else reach
     for cue in _ISSUED_BY_LATER.finditer(text, pos, end):
         body = body_after(context.words, cue.end(), end)
-        if body and _ISSUED.match(text, body[1]):
+        if body and _ISSUED.match(text, body[1], body[1] + _MATCH_REACH):
             _set_issuer(text, found, body)
             return
 
@@ -381,7 +385,8 @@ def _read_date_before(context: Context, found: Found, pos: int) -> None:
     comma = _DATE_COMMA_BEFORE.search(context.text, max(0, pos - 5), pos)
     if not comma:
         return
-    for span in context.dates:
+    before = bisect_left(context.date_starts, comma.start())  # dates are disjoint: only the last two can end here
+    for span in context.dates[max(0, before - 2) : before]:
         if span.end <= comma.start() and comma.start() - span.end <= 1:
             _set_date(found, span)
             return

@@ -9,11 +9,14 @@ carries (`Quyết định 244`).
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
+from partydocs.dates import DateSpan
 from partydocs.find import TYPE_WORDS, Context, Found, Spans, alternation, read_tail
 from partydocs.tables import DOC_TYPE_WORDS, LAW_NAME_STOP_WORDS, roman_to_int
 
@@ -48,6 +51,10 @@ _DOCUMENT_NUMBER_END = regex.compile(
 _AMENDING = regex.compile(r"(?i:sửa đổi)")
 _LAW_CLAUSE_END = regex.compile(r"[;\n]|\.\s")
 _DATE_CUE_BEFORE = regex.compile(r"\s*+(?:(?i:ngày|năm)\s*+)?$")
+_CUE_REACH = 40
+"""How far before an amending law's date its cue (`ngày`, `năm` and spaces) is looked for."""
+_TITLE_REACH = 500
+"""The longest title of an amending law (the longest real ones are under 300 characters)."""
 _CONSTITUTION = regex.compile(r"(?<!\p{L})(?:Hiến pháp|HIẾN PHÁP)\s++(?:(?i:năm)\s++)?(?P<year>(?:19|20)\d\d)(?!\d)")
 _TITLE_OF_BODY = regex.compile(
     r"(?<!(?i:các|những|mọi)\s)(?<!\p{L})(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s++của\s++"
@@ -75,15 +82,16 @@ def numbered_types(text: str) -> tuple[regex.Match[str], ...]:
 def find_named(context: Context, coded: list[Found]) -> list[Found]:
     """Every named reference that does not overlap a coded one, in reading order."""
     coded_spans = Spans((ref.start, ref.end) for ref in coded)
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted and disjoint (siblings repeat a span), so ends ascend too
     named: list[Found] = []
     candidates = [*_plenums(context), *_congresses(context), *_laws(context), *_titled(context)]
     for ref in [*candidates, *_numbered(context, coded)]:
         sibling = bool(named) and (named[-1].start, named[-1].end) == (ref.start, ref.end)
-        overlaps = coded_spans.overlaps(ref.start, ref.end) or any(s < ref.end and ref.start < e for s, e in taken)
+        before = bisect_left(taken, (ref.end,))
+        overlaps = coded_spans.overlaps(ref.start, ref.end) or (before > 0 and taken[before - 1][1] > ref.start)
         if not sibling and overlaps:
             continue
-        taken.append((ref.start, ref.end))
+        insort(taken, (ref.start, ref.end))
         named.append(ref)
     named.sort(key=lambda r: r.start)
     return named
@@ -125,7 +133,8 @@ def _laws(context: Context) -> Iterator[Found]:
     that title is the amending law's.
     """
     text = context.text
-    amending_until = -1
+    clause_end = amending_until = -1
+    valued = [span for span in context.dates if span.value]
     for match in _LAW.finditer(text):
         year = match.group("year") or match.group("bare_year")
         name = " ".join(match.group("name").split())
@@ -133,8 +142,10 @@ def _laws(context: Context) -> Iterator[Found]:
         if year:
             law.date, law.date_granularity = datetime.date(int(year), 1, 1), "year"
         if _AMENDING.match(name):
-            amending_until = _clause_end(text, match.end())
-            title_end = _date_in_clause(context, law, match.end(), amending_until)
+            if match.end() > clause_end:  # else the clause end found for the law before still holds
+                clause_end = _clause_end(text, match.end())
+            amending_until = min(clause_end, match.end() + _TITLE_REACH)
+            title_end = _date_in_clause(context.text, valued, law, match.end(), amending_until)
             law.name = " ".join(text[match.start("name") : title_end].split())
         elif match.start() >= amending_until:
             read_tail(context, law, len(text))
@@ -162,13 +173,14 @@ def _clause_end(text: str, pos: int) -> int:
     return match.start() if match else len(text)
 
 
-def _date_in_clause(context: Context, law: Found, start: int, end: int) -> int:
-    """Date an amending law by the first date in its title's clause; where its title ends."""
-    for span in context.dates:
-        if start <= span.start and span.end <= end and span.value:
-            law.date, law.date_granularity = span.value, span.granularity
-            cue = _DATE_CUE_BEFORE.search(context.text, start, span.start)
-            return cue.start() if cue else span.start
+def _date_in_clause(text: str, valued: list[DateSpan], law: Found, start: int, end: int) -> int:
+    """Date an amending law by the first date with a value (`valued`) in its title's clause; where its title ends."""
+    i = bisect_left(valued, start, key=attrgetter("start"))
+    if i < len(valued) and valued[i].end <= end:
+        span = valued[i]
+        law.date, law.date_granularity = span.value, span.granularity
+        cue = _DATE_CUE_BEFORE.search(text, max(start, span.start - _CUE_REACH), span.start)
+        return cue.start() if cue else span.start
     return end
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from partydocs.bodies import BodySpan, find_bodies
 from partydocs.dates import DateSpan, find_dates
 from partydocs.find import Context, Found, Spans, find_references
+from partydocs.html import clean_html
 from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Mention, Reference
 from partydocs.named import find_named
 from partydocs.normalize import Normalized, normalize
@@ -12,16 +13,20 @@ from partydocs.resolve import AnaphorFound, find_anaphora, find_short_forms, res
 from partydocs.tokenize import Segmentation
 
 
-def extract(text: str, *, full: bool = False) -> Extraction:
+def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
     """Find every document reference, date, body and anaphor in `text`.
 
     Raises TypeError for anything but `str` (decode bytes first). Offsets point into `text`.
     `full=True` segments every clause of the text instead of only those around citations
-    (slower; the result is the same).
+    (slower; the result is the same). `html=True` reads `text` as HTML (`partydocs.html.clean_html`):
+    tags, scripts and styles are dropped, entities decoded, and offsets still point into `text`.
     """
     if not isinstance(text, str):
         hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
         raise TypeError(f"partydocs.extract expects str, got {type(text).__name__}{hint}")
+    if html:
+        clean = clean_html(text)
+        return clean.to_html_offsets(extract(clean.text, full=full))
     norm = normalize(text)
     dates = find_dates(norm.text)
     context = Context(norm.text, dates, Segmentation(norm.text, full=full))

@@ -6,6 +6,7 @@ takes the date, issuer, term and subject it does not write from the earlier ment
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from partydocs.named import numbered_types
 from partydocs.tables import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_WORDS, fold
 
 _COMPLETED = ("date", "date_granularity", "issuer", "term", "subject")
+_MAX_EARLIER = 50
+"""How many earlier mentions of one code a mention is linked to and completed from (keeps repeats linear)."""
 
 
 _ABBREVIATED = regex.compile(
@@ -48,9 +51,9 @@ def find_short_forms(text: str, found: list[Found]) -> list[Found]:
 
 def _cited(same: list[Found], before: int) -> Found | None:
     """The nearest earlier of the coded citations `same` of one type and number (else the first later one)."""
-    earlier = [r for r in same if r.start < before]
-    if earlier:
-        return earlier[-1]
+    i = bisect_left(same, before, key=lambda r: r.start)
+    if i:
+        return same[i - 1]
     return same[0] if same else None
 
 
@@ -94,7 +97,7 @@ def _same_document(ordered: list[Found], i: int, same_key: list[int]) -> Iterato
     `same_key` holds, in order, the indices before `i` whose identity is that of `i`.
     """
     ref = ordered[i]
-    for j in reversed(same_key):
+    for j in reversed(same_key[-_MAX_EARLIER:]):
         other = ordered[j]
         if other.start != ref.start and not _conflicts(ref, other):
             yield j

@@ -7,10 +7,11 @@ back to the text, never from the segmenter.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from operator import attrgetter
 
 import regex
 
@@ -58,8 +59,12 @@ def segmenter() -> Segmenter:
 
 _UNIT_BREAK = regex.compile(
     r"\n[\s|]*\n|[;()\"]|(?<=[.!?])\s++(?=[\p{Lu}\d\-+*•])|(?<=\S)\s*+\|\s*+"
-    r"|,(?!\s*+(?:chống|Thể thao))|\s++(?=(?i:về|ngày|khóa)\s)"
+    r"|,(?!\s*+(?:chống|Thể thao))|(?<![^\S\n])\s++(?=(?i:về|ngày|khóa)\s)"
 )
+"""Unit ends; spaces before `về` are tried from the start of their run (or a line break), never from each space."""
+
+
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -92,7 +97,9 @@ class Segmentation:
         for i in range(first, len(self._bounds) - 1):
             if self._bounds[i] >= end:
                 break
-            found.extend(t for t in self._unit(i) if start <= t.start and t.end <= end)
+            unit = self._unit(i)  # in order and non-overlapping: starts and ends both ascend
+            first_in = bisect_left(unit, start, key=attrgetter("start"))
+            found.extend(unit[first_in : bisect_right(unit, end, key=attrgetter("end"))])
         return found
 
     def _unit(self, i: int) -> list[Token]:
@@ -104,7 +111,7 @@ class Segmentation:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Segment `text[start:end]` into words whose offsets point into `text`."""
     stop = len(text) if end is None else end
-    window = text[start:stop]
+    window = _SURROGATE.sub("\ufffd", text[start:stop])  # underthesea cannot encode a lone surrogate
     if not window.strip():
         return []
     words = segmenter()(window, use_token_normalize=False, fixed_words=list(FIXED_WORDS))
