@@ -27,7 +27,17 @@ from partydocs.normalize import normalize
         ("số\u00a021-KL/TW", "số 21-KL/TW"),
         ("21-KL/\u200bTW", "21-KL/TW"),
         ("Nghị\u00adquyết", "Nghịquyết"),
-        ("dòng 1\r\ndòng 2", "dòng 1\ndòng 2"),
+        ("Dòng 1\r\nDòng 2", "Dòng 1\nDòng 2"),
+        ("Chỉ  thị   số\t05-CT/TW", "Chỉ thị số 05-CT/TW"),
+        ("số\u00a0 \u00a021-KL/TW", "số 21-KL/TW"),
+        ("Kế\nhoạch số 82-KH/TU", "Kế hoạch số 82-KH/TU"),
+        ("Kế \r\n  hoạch", "Kế hoạch"),
+        ("Nghị quyết số 18,\n19-NQ/TW", "Nghị quyết số 18,\n19-NQ/TW"),
+        ("ngày 20,\nthực hiện", "ngày 20, thực hiện"),
+        ("số 1579/QĐ-UBND\nBắc Kạn, ngày", "số 1579/QĐ-UBND\nBắc Kạn, ngày"),
+        ("đoạn một\n\nđoạn hai", "đoạn một\n\nđoạn hai"),
+        ("hết câu.\ncâu mới", "hết câu.\ncâu mới"),
+        ("- ý một\n- ý hai", "- ý một\n- ý hai"),
     ],
 )
 def test_folds(raw: str, folded: str) -> None:
@@ -51,6 +61,8 @@ def test_clean_text_is_left_alone() -> None:
         unicodedata.normalize("NFD", "Quyết định số 1579/QĐ-UBND của Uỷ ban"),
         "a\u200b\u200bb\r\nĐ\u00a0c\u00add",
         "\ufeffKết luận\r\n" + unicodedata.normalize("NFD", "tỉnh ủy"),
+        "Chỉ  thị \u00a0số\n  05 \r\n quyết",
+        unicodedata.normalize("NFD", "Kế  hoạch\r\nhành động"),
     ],
 )
 def test_every_normalised_span_maps_into_the_original_in_order(raw: str) -> None:
@@ -77,3 +89,11 @@ def test_span_over_decomposed_letters() -> None:
     assert unicodedata.normalize("NFC", raw[start:end]) == "y"
     start, end = norm.to_original(0, len(norm.text))
     assert (start, end) == (0, len(raw))
+
+
+def test_a_space_run_maps_to_its_whole_run() -> None:
+    raw = "Chỉ thị   số 05-CT/TW"
+    norm = normalize(raw)
+    assert norm.text == "Chỉ thị số 05-CT/TW"
+    assert norm.to_original(7, 8) == (7, 10)
+    assert norm.to_original(8, 19) == (10, 21)

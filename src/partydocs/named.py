@@ -46,7 +46,7 @@ _LAW = regex.compile(
     r"(?:[ \t]++(?i:năm)[ \t]++(?P<year>(?:19|20)\d\d)|[ \t]++(?P<bare_year>(?:19|20)\d\d))?(?!\d)"
 )
 _DOCUMENT_NUMBER_END = regex.compile(
-    r"\s*+(?:[,.;:)\]\"]|$)|\s++(?:của|về|ngày|năm|do|đã|được|và|khóa|tại|trong|nêu|quy định)(?!\p{L})"
+    r"[^\S\n]*+(?:[,.;:)\]\"\n]|$)|\s++(?:của|về|ngày|năm|do|đã|được|và|khóa|tại|trong|nêu|quy định)(?!\p{L})"
 )
 _AMENDING = regex.compile(r"(?i:sửa đổi)")
 _LAW_CLAUSE_END = regex.compile(r"[;\n]|\.\s")

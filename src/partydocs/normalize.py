@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 import regex
 
 _DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_LENGTH_CHANGES = regex.compile(rf"\r\n|[{_DELETED}]+")
-_LENGTH_CHANGES_NFD = regex.compile(rf"\r\n|[{_DELETED}]+|\P{{M}}\p{{M}}+|\p{{M}}+")
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f "
+_WRAPPED_LINE = rf"(?<=[\p{{Ll}}\p{{M}}\d,])[{_SPACES}]*+(?:\r\n|[\r\n])[{_SPACES}]*+(?=\p{{Ll}})"
+"""A single line break inside a sentence (`Kế\\nhoạch`): the next line goes on in lower case."""
+_SPACE_RUN = rf"[{_SPACES}]{{2,}}+"
+_LENGTH_CHANGES = regex.compile(rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|\r\n|[{_DELETED}]+")
+_LENGTH_CHANGES_NFD = regex.compile(
+    rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|\r\n|[{_DELETED}]+|\P{{M}}\p{{M}}+|\p{{M}}+"
+)
 
 _ONE_FOR_ONE = str.maketrans(
     {
@@ -23,7 +29,7 @@ _ONE_FOR_ONE = str.maketrans(
         **dict.fromkeys("\u2215\u2044\uff0f", "/"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
-        **dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f", " "),
+        **dict.fromkeys(_SPACES, " "),
         "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
     }
 )
@@ -96,7 +102,7 @@ def normalize(text: str) -> Normalized:
     norm_len = 0
     for match in pattern.finditer(text):
         old = match.group()
-        new = _replacement(old)
+        new = " " if match.group("space") else _replacement(old)
         if new == old:
             continue
         kept = text[copied_to : match.start()]
