@@ -64,10 +64,10 @@ def test_failures_in_the_middle_keep_count_and_order() -> None:
 def test_an_exception_inside_extract_becomes_an_error_result(monkeypatch: pytest.MonkeyPatch) -> None:
     real = batch.extract
 
-    def flaky(text: str) -> partydocs.Extraction:
+    def flaky(text: str, *, html: bool = False) -> partydocs.Extraction:
         if "BOOM" in text:
             raise RuntimeError("table missing")
-        return real(text)
+        return real(text, html=html)
 
     monkeypatch.setattr(batch, "extract", flaky)
     results = list(extract_many([CHI_THI, "BOOM", KE_HOACH]))
@@ -97,6 +97,16 @@ def test_workers_give_the_same_results_as_one_process() -> None:
     assert len(parallel) == 24
     assert [r["id"] for r in parallel][:5] == [0, 1, 2, "x", "y"]
     assert parallel[2]["error"] == "TypeError: expected str text, got float"
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_html_pages_give_offsets_into_each_page(n_jobs: int) -> None:
+    pages = [f"<p><b>{CHI_THI}</b></p>", "<p>Kế&nbsp;hoạch số 82-KH/TU</p>"]
+    results = list(extract_many(pages, n_jobs=n_jobs, chunksize=1, html=True))
+    assert [_codes(r) for r in results] == [["05-CT/TW"], ["82-KH/TU"]]
+    first, second = results[0].references[0], results[1].references[0]
+    assert (first.start, first.end, first.issuer) == (6, 25, "Bộ Chính trị")
+    assert (second.start, second.text) == (3, "Kế&nbsp;hoạch số 82-KH/TU")
 
 
 def test_workers_keep_in_flight_work_bounded() -> None:

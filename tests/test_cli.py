@@ -81,6 +81,20 @@ def test_folder_is_read_recursively_in_sorted_order(capsys: pytest.CaptureFixtur
     assert [codes(r) for r in records] == [["05-CT/TW"], ["82-KH/TU"]]
 
 
+def test_html_option_reads_pages_and_folders_of_them(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(f"<html><body><p>{CHI_THI}</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(KE_HOACH, encoding="utf-8")
+    status, out, _ = run(capsys, "extract", "--html", tmp_path)
+    records = lines(out)
+    assert status == 0
+    assert [r["id"] for r in records] == [str(tmp_path / "a.html"), str(tmp_path / "b.txt")]
+    assert [codes(r) for r in records] == [["05-CT/TW"], ["82-KH/TU"]]
+    ref = records[0]["references"][0]  # type: ignore[index]
+    assert (ref["start"], ref["end"], ref["issuer"]) == (15, 34, "Bộ Chính trị")
+    status, out, _ = run(capsys, "extract", tmp_path)
+    assert [r["id"] for r in lines(out)] == [str(tmp_path / "b.txt")]
+
+
 def test_jsonl_and_csv_with_field_options(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     dump = tmp_path / "d.jsonl"
     dump.write_text(json.dumps({"key": 7, "body": KE_HOACH}) + "\n\n", encoding="utf-8")

@@ -46,16 +46,18 @@ def extract_many(
     chunksize: int = 64,
     text_field: str = "text",
     id_field: str = "id",
+    html: bool = False,
 ) -> Iterator[DocumentResult]:
     """Yield one `DocumentResult` per item of `texts` (str, `(id, text)` or dict), in input order.
 
     The input is consumed lazily; `n_jobs > 1` (or -1 for every CPU) runs `extract` in worker processes.
+    `html=True` reads every text as an HTML page (`extract(text, html=True)`).
     """
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     workers = _worker_count(n_jobs)
     items = _items(texts, text_field, id_field)
-    results = _serial(items) if workers == 1 else _parallel(items, workers, chunksize)
+    results = _serial(items, html) if workers == 1 else _parallel(items, workers, chunksize, html)
     return _with_progress(results, texts) if progress else results
 
 
@@ -104,17 +106,17 @@ def _check(text: object) -> str | None:
     return f"TypeError: expected str text, got {type(text).__name__}"
 
 
-def _run(text: str) -> Outcome:
+def _run(text: str, html: bool) -> Outcome:
     """Extract one text, turning any exception into an error message."""
     try:
-        return extract(text), None
+        return extract(text, html=html), None
     except Exception as exc:
         return None, f"{type(exc).__name__}: {exc}"
 
 
-def _run_chunk(texts: list[str | None]) -> list[Outcome]:
+def _run_chunk(texts: list[str | None], html: bool) -> list[Outcome]:
     """Worker task: extract every text of a chunk (None marks an item already failed)."""
-    return [_run(text) if text is not None else (None, None) for text in texts]
+    return [_run(text, html) if text is not None else (None, None) for text in texts]
 
 
 def _warm() -> None:
@@ -123,11 +125,11 @@ def _warm() -> None:
         extract(_WARM_TEXT)
 
 
-def _serial(items: Iterator[tuple[DocId, Any]]) -> Iterator[DocumentResult]:
+def _serial(items: Iterator[tuple[DocId, Any]], html: bool) -> Iterator[DocumentResult]:
     """Extract in this process, one item at a time."""
     for doc_id, text in items:
         error = _check(text)
-        extraction, error = (None, error) if error else _run(text)
+        extraction, error = (None, error) if error else _run(text, html)
         yield DocumentResult(id=doc_id, extraction=extraction, error=error)
 
 
@@ -142,13 +144,15 @@ def _chunks(items: Iterator[tuple[DocId, Any]], size: int) -> Iterator[_Chunk]:
         yield [doc_id for doc_id, _ in batch], texts, errors
 
 
-def _parallel(items: Iterator[tuple[DocId, Any]], workers: int, chunksize: int) -> Iterator[DocumentResult]:
+def _parallel(
+    items: Iterator[tuple[DocId, Any]], workers: int, chunksize: int, html: bool
+) -> Iterator[DocumentResult]:
     """Extract in worker processes, at most two chunks per worker in flight, yielding in order."""
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
     pending: deque[tuple[_Chunk, Future[list[Outcome]]]] = deque()
     try:
         for chunk in _chunks(items, chunksize):
-            pending.append((chunk, pool.submit(_run_chunk, chunk[1])))
+            pending.append((chunk, pool.submit(_run_chunk, chunk[1], html)))
             if len(pending) >= 2 * workers:
                 yield from _collect(*pending.popleft())
         while pending:

@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_extract(sub: argparse.ArgumentParser) -> None:
     """The options of `partydocs extract`."""
-    sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .csv, folders of .txt, or -")
+    sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .jsonl, .csv, folders of them, or -")
     sub.add_argument("--input-format", choices=("auto", "txt", "jsonl", "csv"), default="auto",
                      help="how to read every PATH (auto: by extension; stdin is txt)")
     sub.add_argument("--text-field", default="text", help="the JSONL field or CSV column holding the text")
@@ -73,6 +73,7 @@ def _add_extract(sub: argparse.ArgumentParser) -> None:
                      help="jsonl/json: one record per document; csv/table: one row per reference")
     sub.add_argument("--per-reference", action="store_true", help="jsonl/json: one record per reference")
     sub.add_argument("--full", action="store_true", help="jsonl/json: also write dates, bodies and anaphora")
+    sub.add_argument("--html", action="store_true", help="read each text as an HTML page: offsets point into it")
     sub.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (-1: every CPU)")
     sub.add_argument("--progress", action="store_true", help="show a progress bar on stderr (needs tqdm)")
     sub.add_argument("--skip-errors", action="store_true",
@@ -97,7 +98,8 @@ def _extract(args: argparse.Namespace) -> int:
     """Read every PATH, extract, write the records."""
     paths = _existing(args.paths, args.skip_errors)
     sources = (item for path in paths for item in _read_path(path, args))
-    results = extract_many(_documents(sources, args.skip_errors), n_jobs=args.jobs, progress=args.progress)
+    documents = _documents(sources, args.skip_errors)
+    results = extract_many(documents, n_jobs=args.jobs, progress=args.progress, html=args.html)
     with _output(args.output) as out:
         _WRITERS[args.format](out, _succeeded(results, args.skip_errors), args)
     return 0
@@ -152,12 +154,14 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 
 def _read_path(path: str, args: argparse.Namespace) -> Iterator[Item]:
-    """The documents of one PATH: stdin, a folder of .txt, a .jsonl, a .csv or a text file."""
+    """The documents of one PATH: stdin, a folder of .txt (and .html with --html), a .jsonl, a .csv or a text file."""
     fmt = args.input_format
     if path == "-":
         yield from _read_stream(sys.stdin.buffer, "<stdin>", "txt" if fmt == "auto" else fmt, args)
     elif Path(path).is_dir():
-        yield from (_read_txt(str(file)) for file in sorted(Path(path).rglob("*.txt")) if file.is_file())
+        suffixes = (".txt", ".html", ".htm") if args.html else (".txt",)
+        files = sorted(file for file in Path(path).rglob("*") if file.suffix.lower() in suffixes and file.is_file())
+        yield from (_read_txt(str(file)) for file in files)
     else:
         suffix = Path(path).suffix.lower().lstrip(".")
         kind = fmt if fmt != "auto" else suffix if suffix in ("jsonl", "csv") else "txt"
