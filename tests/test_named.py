@@ -60,6 +60,8 @@ def test_congress_resolutions(text: str, mention: str, congress: int | None) -> 
     ("text", "mention", "doc_type", "date", "granularity"),
     [
         ("Căn cứ Hiến pháp năm 2013;", "Hiến pháp năm 2013", "Hiến pháp", datetime.date(2013, 1, 1), "year"),
+        ("theo Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;",
+         "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992", "Hiến pháp", datetime.date(1992, 1, 1), "year"),
         ("vi phạm Luật Thủy sản… Đồng thời", "Luật Thủy sản", "Luật", None, None),
         ("thi hành Luật Đất đai năm 2024, các xã", "Luật Đất đai năm 2024", "Luật", datetime.date(2024, 1, 1), "year"),
         ("theo Bộ luật Hình sự.", "Bộ luật Hình sự", "Bộ luật", None, None),

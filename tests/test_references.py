@@ -155,6 +155,14 @@ def test_event_date_elsewhere_is_not_the_issue_date() -> None:
         ("Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 Chính phủ về thực hiện", "Chính phủ"),
         ("Quyết định số 81/QĐ-UBND ngày 17/8/2009 của UBND tỉnh Bắc Giang.", "UBND tỉnh Bắc Giang"),
         ("Thông tư 05/2020/TT-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch về", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("Quyết định số 1234/QĐ-BNN-TCLN ngày 5/5/2020 của Bộ Nông nghiệp và Phát triển nông thôn về",
+         "Bộ Nông nghiệp và Phát triển nông thôn"),
+        ("Thông tư liên tịch số 01/2015/TTLT-BTP-BNV ngày 15/01/2015 của Bộ Tư pháp và Bộ Nội vụ hướng dẫn",
+         "Bộ Tư pháp và Bộ Nội vụ"),
+        ("Hướng dẫn số 01-HD/BTGTU-BTCTU của Ban Tuyên giáo và Ban Tổ chức Tỉnh ủy",
+         "Ban Tuyên giáo và Ban Tổ chức Tỉnh ủy"),
+        ("Chỉ thị số 05-CT/TW của Bộ Chính trị và Kế hoạch số 82-KH/TU", "Bộ Chính trị"),
+        ("Chỉ thị số 05-CT/TW của Bộ Chính trị và Ban Bí thư", "Bộ Chính trị"),
     ],
 )
 def test_issuer_boundary(text: str, issuer: str) -> None:
@@ -304,10 +312,15 @@ def test_empty_text() -> None:
         ("Hội nghị lần thứ 8 Ban Chấp hành Trung ương khóa XIII đã ban hành Nghị quyết số 44-NQ/TW ngày 24/11/2023",
          "Hội nghị lần thứ 8 Ban Chấp hành Trung ương", 13),
         ("Kế hoạch số 5-KH/TU của Hội nghị Trung ương năm 2020 về", "Hội nghị Trung ương", None),
+        ("Nghị quyết số 26-NQ/TW Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa XII về",
+         "Hội nghị lần thứ bảy Ban Chấp hành Trung ương", 12),
+        ("Nghị quyết 18-NQ/TW Ban Chấp hành Trung ương khóa XII", "Ban Chấp hành Trung ương", 12),
+        ("Nghị quyết 18-NQ/TW, Hội nghị Trung ương 6 đã thảo luận", None, None),
+        ("Nghị quyết 18-NQ/TW.\nHội nghị lần thứ bảy Ban Chấp hành Trung ương", None, None),
     ],
 )
-def test_plenum_issuers(text: str, issuer: str, term: int | None) -> None:
-    (ref,) = refs(text)
+def test_plenum_issuers(text: str, issuer: str | None, term: int | None) -> None:
+    ref = refs(text)[0]
     assert (ref.issuer, ref.term) == (issuer, term)
 
 

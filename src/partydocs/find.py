@@ -51,6 +51,8 @@ _OPEN_PAREN = regex.compile(r"\(?\s*+")
 _CLOSE_PAREN = regex.compile(r"\s*+\)")
 _TERM = regex.compile(r"\(?\s*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)(?![\p{L}\p{N}])(?:\s*+\))?")
 _ISSUER_CUE = regex.compile(r"(?P<cue>(?i:của|do))\s++")
+_PLENUM_ISSUER = regex.compile(r"[^\S\n]++(?=(?:Hội nghị|HỘI NGHỊ|Ban Chấp hành|BAN CHẤP HÀNH)\s)")
+"""A plenum or central committee written right after the code, with no `của`: `26-NQ/TW Hội nghị lần thứ bảy`."""
 _ISSUED = regex.compile(r"\s*+(?i:ban hành)(?!\p{L})")
 _SUBJECT_CUE = regex.compile(r"(?i:về)\s++")
 _QUOTED = regex.compile(r'"(?P<title>[^"\n]{3,300}+)"')
@@ -291,6 +293,11 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
             if bare and after == bare[0] and not text[date.end : bare[0]].strip(" ,\n"):
                 return _set_issuer(text, found, bare)
         return closed.end() if closed else date.end
+    plenum = _PLENUM_ISSUER.match(text, found.code_end) if at == _skip(text, found.code_end) else None
+    if plenum and found.issuer is None and plenum.end() == at:
+        body = body_after(context.words, at, limit)
+        if body:
+            return _set_issuer(text, found, body)
     term = _TERM.match(text, at, at + _MATCH_REACH)
     if term and found.term is None:
         found.term = term_value(term.group("term"))

@@ -21,7 +21,7 @@ _HEAD = regex.compile(rf"(?:{'|'.join(sorted(map(regex.escape, BODY_HEADS), key=
 
 def _starts_with_head(tokens: Sequence[Token], i: int) -> bool:
     """True when the words from `tokens[i]` begin with an organ's head word (`Ủy ban`, `Bộ`)."""
-    return bool(_HEAD.match(" ".join(token.key for token in tokens[i : i + 3])))
+    return _head(tokens, i) is not None
 
 
 def _is_stop(token: Token) -> bool:
@@ -31,14 +31,29 @@ def _is_stop(token: Token) -> bool:
     return (not token.is_capitalized or token.is_upper) and key in ISSUER_STOP_WORDS
 
 
+def _head(tokens: Sequence[Token], i: int) -> str | None:
+    """The head word that the words from `tokens[i]` begin with (`bộ`, `ủy ban`), if any."""
+    match = _HEAD.match(" ".join(token.key for token in tokens[i : i + 3]))
+    return match.group().strip() if match else None
+
+
 def _joins(tokens: Sequence[Token], i: int) -> bool:
-    """`của`/`và` inside a name: `Tổ công tác của Thủ tướng`, `Bộ Tài nguyên và Môi trường`."""
+    """`của`/`và` inside a name: `Tổ công tác của Thủ tướng`, `Bộ Tài nguyên và Môi trường`, and `và`
+    between two organs with the same head word, which issue jointly: `Bộ Tư pháp và Bộ Nội vụ`."""
     if i + 1 >= len(tokens) or not tokens[i + 1].is_capitalized:
         return False
     if tokens[i].key == "của":
         return _starts_with_head(tokens, i + 1)
-    after = tokens[i + 1].key
-    return tokens[i].key == "và" and not _starts_with_head(tokens, i + 1) and after not in DOC_TYPE_WORDS
+    if tokens[i].key != "và" or tokens[i + 1].key in DOC_TYPE_WORDS:
+        return False
+    head = _head(tokens, i + 1)
+    return head is None or head == _head(tokens, 0)
+
+
+def _is_joined_name(token: Token) -> bool:
+    """One dictionary word that goes on a name after `và`: `và Phát triển nông thôn` (of `Bộ Nông nghiệp`)."""
+    syllables = token.text.split()
+    return len(syllables) > 2 and syllables[0].lower() == "và" and syllables[1][:1].isupper()
 
 
 def _is_ordinal(tokens: Sequence[Token], i: int) -> bool:
@@ -76,6 +91,9 @@ def _forward_end(text: str, tokens: Sequence[Token]) -> int:
             if _joins(tokens, i):
                 continue
             break
+        if _is_joined_name(token):
+            last_good, lower_run = i, 0
+            continue
         if _is_ordinal(tokens, i):
             last_good, lower_run = i, 0
             continue

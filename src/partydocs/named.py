@@ -55,7 +55,10 @@ _CUE_REACH = 40
 """How far before an amending law's date its cue (`ngày`, `năm` and spaces) is looked for."""
 _TITLE_REACH = 500
 """The longest title of an amending law (the longest real ones are under 300 characters)."""
-_CONSTITUTION = regex.compile(r"(?<!\p{L})(?:Hiến pháp|HIẾN PHÁP)\s++(?:(?i:năm)\s++)?(?P<year>(?:19|20)\d\d)(?!\d)")
+_CONSTITUTION = regex.compile(
+    r"(?<!\p{L})(?:Hiến pháp|HIẾN PHÁP)\s++(?:(?i:nước\s++)?(?i:Cộng hòa xã hội chủ nghĩa Việt Nam)\s++)?"
+    r"(?:(?i:năm)\s++)?(?P<year>(?:19|20)\d\d)(?!\d)"
+)
 _TITLE_OF_BODY = regex.compile(
     r"(?<!(?i:các|những|mọi)\s)(?<!\p{L})(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s++của\s++"
     r"(?P<body>\p{Lu}[^\n;,.]{2,80}?)\s++về\s++(?P<subject>[^\n;.]{3,200}+)"

@@ -91,7 +91,8 @@ class Segmentation:
         return [0, *(m.end() for m in _UNIT_BREAK.finditer(self.text)), len(self.text)]
 
     def tokens(self, start: int, end: int) -> list[Token]:
-        """The tokens that lie wholly inside `text[start:end]`, in order."""
+        """The tokens that lie wholly inside `text[start:end]`, in order; a word that the segmenter ran
+        on from the syllable before `start` (`TW Ban Chấp hành` after `21-NQ/`) is cut at `start`."""
         first = max(0, bisect_right(self._bounds, start) - 1)
         found: list[Token] = []
         for i in range(first, len(self._bounds) - 1):
@@ -99,8 +100,14 @@ class Segmentation:
                 break
             unit = self._unit(i)  # in order and non-overlapping: starts and ends both ascend
             first_in = bisect_left(unit, start, key=attrgetter("start"))
+            if not found and first_in and self._cut_at(unit[first_in - 1], start, end):
+                found.append(Token(self.text[start : unit[first_in - 1].end], start, unit[first_in - 1].end))
             found.extend(unit[first_in : bisect_right(unit, end, key=attrgetter("end"))])
         return found
+
+    def _cut_at(self, token: Token, start: int, end: int) -> bool:
+        """True when `start` begins a syllable inside `token` and the rest of `token` ends by `end`."""
+        return token.start < start < token.end <= end and self.text[start - 1] == " " and self.text[start] != " "
 
     def _unit(self, i: int) -> list[Token]:
         if i not in self._units:
@@ -111,11 +118,18 @@ class Segmentation:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Segment `text[start:end]` into words whose offsets point into `text`."""
     stop = len(text) if end is None else end
-    window = _SURROGATE.sub("\ufffd", text[start:stop])  # underthesea cannot encode a lone surrogate
+    window = text[start:stop]
     if not window.strip():
         return []
-    words = segmenter()(window, use_token_normalize=False, fixed_words=list(FIXED_WORDS))
-    return _align(window, words, start)
+    if _SURROGATE.search(window):  # underthesea cannot encode a lone surrogate: segment a stand-in
+        stand_in = _SURROGATE.sub("\ufffd", window)
+        return [Token(text[t.start : t.end], t.start, t.end) for t in _align(stand_in, _segment(stand_in), start)]
+    return _align(window, _segment(window), start)
+
+
+def _segment(window: str) -> list[str]:
+    """underthesea's words of `window`, its own characters kept and the project's fixed words whole."""
+    return segmenter()(window, use_token_normalize=False, fixed_words=list(FIXED_WORDS))
 
 
 def _align(window: str, words: list[str], offset: int) -> list[Token]:
