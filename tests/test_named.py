@@ -113,10 +113,21 @@ def test_numbered_named_reference_reads_its_tail() -> None:
 
 @pytest.mark.parametrize(
     "text",
+    ["Nghị quyết 57 ngày 22/12/2024 của Bộ Chính trị về", "Nghị quyết 57 ngày 22 tháng 12 năm 2024 của Bộ Chính trị"],
+)
+def test_numbered_name_dated_by_ngay(text: str) -> None:
+    (ref,) = refs(text)
+    assert (ref.text, ref.number, ref.issuer) == ("Nghị quyết 57", "57", "Bộ Chính trị")
+    assert ref.date == datetime.date(2024, 12, 22)
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "quán triệt các nghị quyết của Trung ương, của tỉnh",
         "triển khai các chỉ thị, nghị quyết của cấp trên",
         "xây dựng Kế hoạch 5 năm và Chương trình 3 tháng",
+        "thực hiện Kế hoạch 100 ngày đêm và Chương trình 2 năm 2023 - 2025",
         "thực hiện Chương trình 1 triệu tấn cá và Đề án 3 vùng kinh tế",
         "nghiêm túc chấp hành kỷ luật của Đảng và pháp luật của Nhà nước",
         "Đại hội XIV của Đảng sẽ diễn ra",

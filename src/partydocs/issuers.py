@@ -66,6 +66,12 @@ def _is_ordinal(tokens: Sequence[Token], i: int) -> bool:
     return j >= 0 and tokens[j].key in ("lần thứ", "thứ")
 
 
+def _is_ordinal_number(tokens: Sequence[Token], i: int) -> bool:
+    """`6` in `Hội nghị Trung ương 6`, `năm` in `Hội nghị lần thứ năm`: a plenum's number."""
+    after_cue = tokens[i].text[:1].isdigit() and i > 0 and tokens[i - 1].key in _ORDINAL_CUES
+    return after_cue or _is_ordinal(tokens, i)
+
+
 def _is_good_end(token: Token) -> bool:
     return token.is_capitalized or token.key in BODY_TAIL_WORDS
 
@@ -94,15 +100,10 @@ def _forward_end(text: str, tokens: Sequence[Token]) -> int:
         if _is_joined_name(token):
             last_good, lower_run = i, 0
             continue
-        if _is_ordinal(tokens, i):
+        if _is_ordinal_number(tokens, i):
             last_good, lower_run = i, 0
             continue
-        if _is_stop(token):
-            break
-        if token.text[0].isdigit():
-            if i and tokens[i - 1].key in _ORDINAL_CUES:
-                last_good, lower_run = i, 0
-                continue
+        if _is_stop(token) or token.text[0].isdigit():
             break
         if _is_good_end(token):
             last_good, lower_run = i, 0
@@ -132,8 +133,9 @@ def body_before(words: Segmentation, pos: int, floor: int = 0) -> tuple[int, int
     start = max(floor, pos - _WINDOW, text.rfind("\n\n", 0, pos) + 1)
     tokens = words.tokens(start, pos)
     run: list[Token] = []
-    for token in reversed(tokens):
-        if not token.is_word or _is_stop(token) or not _is_good_end(token):
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        if not _is_ordinal_number(tokens, i) and (not token.is_word or _is_stop(token) or not _is_good_end(token)):
             break
         run.append(token)
     run.reverse()

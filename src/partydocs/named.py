@@ -72,8 +72,9 @@ NUMBERED_TYPE = regex.compile(
     r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
     rf"(?P<type>{TYPE_WORDS})\s++(?:(?i:số)\s*+)?"
     r"(?P<number>\d{1,5}+[a-zđ]?)(?![\p{L}\p{N}]|\s*+[-/.,:]\s*+\p{N}|\s*+[-/]\s*+\p{L})"
-    r"(?!\s++(?i:năm|tháng|ngày|tuổi|người|lần|giờ|phút|điều|%)(?!\p{L}))"
+    r"(?!\s++(?:(?i:năm|tháng|tuổi|người|lần|giờ|phút|điều|%)|(?i:ngày)(?!\s++\d{1,2}+(?:\s*+[/.-]|\s++tháng)))(?!\p{L}))"
 )
+"""A type word and a number; not a count (`Chương trình 30 ngày`), but `Nghị quyết 57 ngày 22/12/2024` is one."""
 
 
 @lru_cache(maxsize=1)
