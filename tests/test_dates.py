@@ -65,6 +65,10 @@ YEARLESS_DAYS: list[tuple[str, list[Expected]]] = [
     ("rạng sáng 5/6 xảy ra", [("5/6", "day", "--06-05", None, None)]),
     ("Ngày truyền thống ngành (16.10). Dịp này", [("16.10", "day", "--10-16", None, None)]),
     ("Ngày Quốc khánh (2/9) năm nay", [("2/9", "day", "--09-02", None, None)]),
+    ("nghỉ lễ ngày 30-4 và 1-5 năm nay", [
+        ("ngày 30-4", "day", "--04-30", None, None), ("1-5", "day", "--05-01", None, None),
+    ]),
+    ("họp ngày 5/6, 12/15 phiếu tán thành", [("ngày 5/6", "day", "--06-05", None, None)]),
     ("ngày 29/2 hằng năm", [("ngày 29/2", "day", "--02-29", None, None)]),
 ]
 
@@ -152,6 +156,14 @@ RANGES: list[tuple[str, list[Expected]]] = [
         ("2020 - 2025", "year", "2020", date(2020, 1, 1), date(2025, 1, 1)),
         ("2021 - 2026", "year", "2021", date(2021, 1, 1), date(2026, 1, 1)),
     ]),
+    ("từ tháng 5 đến tháng 8/2023 mưa", [
+        ("tháng 5 đến tháng 8/2023", "month", "2023-05", date(2023, 5, 1), date(2023, 8, 1)),
+    ]),
+    ("từ tháng 11 đến tháng 2 năm 2024", [
+        ("tháng 11 đến tháng 2 năm 2024", "month", "2023-11", date(2023, 11, 1), date(2024, 2, 1)),
+    ]),
+    ("tháng 5 và tháng 8/2023", [("tháng 8/2023", "month", "2023-08", date(2023, 8, 1), None)]),
+    ("từ tháng 5 đến tháng 8", []),
 ]
 
 NOT_DATES = [

@@ -114,6 +114,10 @@ _MONTH = _rx(
     r"(?<![\p{L}\p{N}])tháng<S>(?:(?P<m><N2>)(?:[/.-]|,?<S>năm<S0>)|(?P<mw><MW>),?<S>(?P<wn>năm<S0>)?)"
     r"(?P<y><Y>)<END>"
 )
+_MONTH_OPENING_RANGE = _rx(
+    r"(?<![\p{L}\p{N}])tháng<S>(?P<m><N2>)(?=<S0>(?:-|đến|tới)<S0>tháng<S><N2>(?:[/.-]|,?<S>năm<S0>)<Y><END>)"
+)
+"""`tháng 5` in `từ tháng 5 đến tháng 8/2023`: a yearless month that the dated one after it closes."""
 _QUARTER = _rx(
     r"(?<![\p{L}\p{N}])quý<S>(?P<q>IV|III|II|I|[1-4])(?![\p{L}\p{N}])(?:[/.-]|,?<S>(?:năm<S0>)?)"
     r"(?P<y><Y>)<END>"
@@ -132,6 +136,9 @@ _LOOSE_YEAR = _rx(
     r"(?=\s{0,3}(?:[,;.:)\n]|\Z|(?:và|tầm\s{1,3}nhìn)(?!\p{L})))"
 )
 _YEAR_NEXT = _rx(r"(?:,\s{0,3}|\s{1,3}(?:và|hoặc)\s{1,3})(?P<y><Y>)<END>")
+_DAY_NEXT = _rx(
+    r"(?:,\s{0,3}|\s{1,3}(?:và|hoặc)\s{1,3})(?P<d><N2>)(?P<sep>[/.-])(?P<m><N2>)(?:(?P=sep)(?P<y><Y>))?<END>"
+)
 _NAMED_YEAR = _rx(
     r"(?<=[\p{L}\p{N}] {1,3})(?P<y>(?:19|20)\d\d)(?!\d|[/.,-]\d|[/-]\p{L}|%)"
     rf"(?= {{0,3}}(?:\Z|[\n,;:.)\]|\"]|(?:{_alternation(_YEAR_FOLLOWERS)})(?!\p{{L}})|\p{{Lu}}))",
@@ -244,6 +251,12 @@ def _month(match: regex.Match[str], _text: str) -> _Found | None:
     return _Found(match.start(), match.end(), "month", _Part(int(match.group("y")), month))
 
 
+def _opening_month(match: regex.Match[str], _text: str) -> _Found | None:
+    """The first month of a range whose last month carries the year (`_merge_ranges` joins them)."""
+    month = int(match.group("m"))
+    return _Found(match.start(), match.end(), "month", _Part(None, month)) if 1 <= month <= 12 else None
+
+
 def _quarter(match: regex.Match[str], _text: str) -> _Found | None:
     """A quarter with its year: `quý IV/2022`, `quý 4 năm 2022`; the value is its first month."""
     month = 3 * _QUARTERS[match.group("q").lower()] - 2
@@ -286,6 +299,7 @@ _RULES: tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str], str], _Found
     (_DAY, _day),
     (_DAY_RANGE, _day_range),
     (_MONTH, _month),
+    (_MONTH_OPENING_RANGE, _opening_month),
     (_QUARTER, _quarter),
     (_YEAR, _year),
     (_CUED_YEAR, _year),
@@ -316,20 +330,35 @@ def _choose(candidates: list[_Found], size: int) -> list[_Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def _year_lists(found: list[_Found], text: str) -> list[_Found]:
-    """Add the rising years listed after a year: `năm 2019, 2020 và 2021`."""
+def _lists(found: list[_Found], text: str) -> list[_Found]:
+    """Add the dates listed after a date: `năm 2019, 2020 và 2021`, `ngày 30-4 và 1-5`."""
     out: list[_Found] = []
     for i, item in enumerate(found):
         out.append(item)
         limit = found[i + 1].start if i + 1 < len(found) else len(text)
-        while item.granularity == "year" and item.last is None and item.first.year is not None:
-            match = _YEAR_NEXT.match(text, item.end, limit)
-            year = int(match.group("y")) if match else 0
-            if match is None or not item.first.year < year <= item.first.year + _MAX_YEAR_SPAN:
-                break
-            item = _Found(match.start("y"), match.end(), "year", _Part(year))
-            out.append(item)
+        while (listed := _listed_after(item, text, limit)) is not None:
+            out.append(listed)
+            item = listed
     return out
+
+
+def _listed_after(item: _Found, text: str, limit: int) -> _Found | None:
+    """The next date of a list that `item` ends: a later year after a year, a day after a day."""
+    if item.last is not None:
+        return None
+    if item.granularity == "year" and item.first.year is not None:
+        match = _YEAR_NEXT.match(text, item.end, limit)
+        year = int(match.group("y")) if match else 0
+        if match is None or not item.first.year < year <= item.first.year + _MAX_YEAR_SPAN:
+            return None
+        return _Found(match.start("y"), match.end(), "year", _Part(year))
+    if item.granularity == "day":
+        match = _DAY_NEXT.match(text, item.end, limit)
+        if match is None:
+            return None
+        part = _Part(_year_of(match, "y"), int(match.group("m")), int(match.group("d")))
+        return _Found(match.start("d"), match.end(), "day", part) if _on_calendar(part) else None
+    return None
 
 
 def _joined(first: _Found, second: _Found, text: str) -> _Found | None:
@@ -341,7 +370,7 @@ def _joined(first: _Found, second: _Found, text: str) -> _Found | None:
     head = first.first
     if head.year is None:
         head = replace(head, year=second.first.year)
-        if (head.month, head.day) > (second.first.month, second.first.day):
+        if (head.month, head.day) >= (second.first.month, second.first.day):
             head = replace(head, year=second.first.year - 1)
     low, high = _date(head), _date(second.first)
     if low is None or high is None or not low < high:
@@ -410,7 +439,7 @@ def _to_span(found: _Found) -> DateSpan:
 
 def find_dates(text: str) -> list[DateSpan]:
     """Every date mention in normalised `text`, in order and non-overlapping."""
-    chosen = _year_lists(_choose(list(_candidates(text)), len(text)), text)
+    chosen = _lists(_choose(list(_candidates(text)), len(text)), text)
     return [_to_span(f) for f in _settle_years(_merge_ranges(chosen, text))]
 
 
