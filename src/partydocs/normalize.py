@@ -13,14 +13,25 @@ from dataclasses import dataclass, field
 import regex
 
 _DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f "
+_ODD_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
+_SPACES = _ODD_SPACES + " "
 _WRAPPED_LINE = rf"(?<=[\p{{Ll}}\p{{M}}\d,])[{_SPACES}]*+(?:\r\n|[\r\n])[{_SPACES}]*+(?=\p{{Ll}})"
 """A single line break inside a sentence (`Kế\\nhoạch`): the next line goes on in lower case."""
 _SPACE_RUN = rf"[{_SPACES}]{{2,}}+"
-_LENGTH_CHANGES = regex.compile(rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|\r\n|[{_DELETED}]+")
-_LENGTH_CHANGES_NFD = regex.compile(
-    rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|\r\n|[{_DELETED}]+|\P{{M}}\p{{M}}+|\p{{M}}+"
+_SPACING = rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|"
+_PLAIN = rf"\r\n|[{_DELETED}]+"
+_DECOMPOSED = r"|\P{M}\p{M}+|\p{M}+"
+_LENGTH_CHANGES = {
+    (spacing, nfd): regex.compile((_SPACING if spacing else "") + _PLAIN + (_DECOMPOSED if nfd else ""))
+    for spacing in (False, True)
+    for nfd in (False, True)
+}
+"""What may change length, by (whether the text has spacing to fold, whether it is not NFC)."""
+_SPACING_PROBE = regex.compile(
+    rf"[{_ODD_SPACES}]|[\r\n](?=[{_SPACES}]*+\p{{Ll}})(?<=[\p{{Ll}}\p{{M}}\d,][{_SPACES}]*+[\r\n])"
 )
+"""A quick look for anything `_SPACING` folds, bar double spaces (`str` finds those faster): the full
+pattern tries every position, and most texts need none of it."""
 
 _ONE_FOR_ONE = str.maketrans(
     {
@@ -29,7 +40,7 @@ _ONE_FOR_ONE = str.maketrans(
         **dict.fromkeys("\u2215\u2044\uff0f", "/"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
-        **dict.fromkeys(_SPACES, " "),
+        **dict.fromkeys(_ODD_SPACES, " "),
         "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
     }
 )
@@ -95,14 +106,15 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching; the result maps its offsets back to `text`."""
-    pattern = _LENGTH_CHANGES if unicodedata.is_normalized("NFC", text) else _LENGTH_CHANGES_NFD
+    spacing = "  " in text or _SPACING_PROBE.search(text) is not None
+    pattern = _LENGTH_CHANGES[spacing, not unicodedata.is_normalized("NFC", text)]
     pieces: list[str] = []
     edits: list[Edit] = []
     copied_to = 0
     norm_len = 0
     for match in pattern.finditer(text):
         old = match.group()
-        new = " " if match.group("space") else _replacement(old)
+        new = " " if match.lastgroup == "space" else _replacement(old)
         if new == old:
             continue
         kept = text[copied_to : match.start()]
