@@ -244,6 +244,37 @@ def test_programmes_sharing_one_issuer() -> None:
     assert first.issuer == second.issuer == "Tỉnh ủy"
 
 
+@pytest.mark.parametrize("gap", [", ", " và ", ", và "])
+def test_dated_citations_of_one_list_share_the_issuer_written_last(gap: str) -> None:
+    text = f"Thông báo số 12-TB/TU ngày 1/1/2023{gap}Thông báo số 15-TB/TU ngày 5/1/2023 của Thường trực Tỉnh ủy"
+    first, second = refs(text)
+    assert (first.date, second.date) == (datetime.date(2023, 1, 1), datetime.date(2023, 1, 5))
+    assert first.issuer == second.issuer == "Thường trực Tỉnh ủy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chỉ thị số 05-CT/TW ngày 15/5/2016; Chỉ thị số 06-CT/TW ngày 1/6/2016 của Bộ Chính trị",
+        "Chỉ thị số 05-CT/TW ngày 15/5/2016, Kế hoạch số 82-KH/TU ngày 2/2/2022 của Ban Thường vụ Tỉnh ủy",
+    ],
+)
+def test_dated_citations_do_not_share_across_a_semicolon_or_another_kind(text: str) -> None:
+    first, second = refs(text)
+    assert first.issuer is None and second.issuer is not None
+
+
+@pytest.mark.parametrize(
+    "alias", ["(sau đây gọi tắt là Chỉ thị 05)", "(gọi tắt là Chỉ thị 05)", "(Chỉ thị 05)", "( Chỉ thị 05 )"]
+)
+def test_an_alias_in_brackets_does_not_hide_the_tail(alias: str) -> None:
+    first, second = refs(f"Chỉ thị số 05-CT/TW {alias} ngày 15/5/2016 của Bộ Chính trị về học tập")
+    assert (first.code, first.date, first.issuer, first.subject) == (
+        "05-CT/TW", datetime.date(2016, 5, 15), "Bộ Chính trị", "học tập"
+    )
+    assert (second.text, second.code, second.antecedent, second.issuer) == ("Chỉ thị 05", "05-CT/TW", 0, "Bộ Chính trị")
+
+
 # --- repeated mentions, short forms, headers ---------------------------------------------------
 
 

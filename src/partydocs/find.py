@@ -45,12 +45,19 @@ _LAW_NAME_BEFORE = regex.compile(
 )
 _HEADER_BEFORE = regex.compile(r"(?m)^[\s|*]*+(?P<cue>(?i:số(?P<site>\s*+hiệu)?))\s*+:?[\s|]*+$")
 _COORDINATED_GAP = regex.compile(r"\s*+(?:[,;&]|và|(?i:[,;]?\s*+(?:và\s++)?số))\s*+$")
+_DATED_LIST_GAP = regex.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)$")
+"""Between a dated citation and the next of a list: `... ngày 1/1/2023 và Thông báo số 15-TB/TU ...`."""
 _COORDINATED_CUE = regex.compile(r"[,;]\s*+(?:và\s++)?(?i:số)\s*+$")
 _SKIP = regex.compile(r"[\s,]*+")
 _OPEN_PAREN = regex.compile(r"\(?\s*+")
 _CLOSE_PAREN = regex.compile(r"\s*+\)")
 _TERM = regex.compile(r"\(?\s*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)(?![\p{L}\p{N}])(?:\s*+\))?")
 _ISSUER_CUE = regex.compile(r"(?P<cue>(?i:của|do))\s++")
+_ALIAS = regex.compile(
+    r"\(\s*+(?:(?i:(?:sau đây\s++)?(?:được\s++)?(?:gọi tắt là|viết tắt là|gọi là))[^()\n]{1,80}+"
+    rf"|(?:{TYPE_WORDS})\s++\d{{1,5}}+)\s*+\)"
+)
+"""`(sau đây gọi tắt là Chỉ thị 05)`, `(Kết luận 12)` between a code and its date or issuer: passed over."""
 _PLENUM_ISSUER = regex.compile(r"[^\S\n]++(?=(?:Hội nghị|HỘI NGHỊ|Ban Chấp hành|BAN CHẤP HÀNH)\s)")
 """A plenum or central committee written right after the code, with no `của`: `26-NQ/TW Hội nghị lần thứ bảy`."""
 _ISSUED = regex.compile(r"\s*+(?i:ban hành)(?!\p{L})")
@@ -106,6 +113,7 @@ class Found:
     issuer_from_code: str | None = None
     issuer_span: tuple[int, int] | None = None
     issuer_before: bool = False
+    date_end: int | None = None
     group: int = -1
     antecedent: int | None = None
 
@@ -235,6 +243,9 @@ def _coordinate(text: str, found: Found, previous: Found) -> None:
     adjacent = _COORDINATED_GAP.fullmatch(text, previous.code_end, found.start) and (
         not typed or _listed_alike(text[previous.code_end : found.start], found, previous)
     )
+    dated = previous.date_end is not None and previous.date_end > previous.code_end
+    if not adjacent and typed and dated and _DATED_LIST_GAP.fullmatch(text, previous.date_end, found.start):
+        adjacent = _listed_alike(text[previous.code_end : found.start], found, previous)
     cued = not typed and found.start - previous.code_end < 400 and _COORDINATED_CUE.search(
         text, previous.code_end, found.start
     )
@@ -258,6 +269,7 @@ def _skip(text: str, pos: int) -> int:
 
 
 def _set_date(found: Found, span: DateSpan) -> None:
+    found.date_end = span.end
     found.date = span.value
     found.date_granularity = span.granularity if span.value else None
 
@@ -282,6 +294,9 @@ def read_tail(context: Context, found: Found, limit: int) -> None:
 def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | None:
     """Read one element of the tail at `at`; the position after it, or None when nothing fits."""
     text = context.text
+    alias = _ALIAS.match(text, at, at + _MATCH_REACH)
+    if alias:
+        return alias.end()
     opened = _OPEN_PAREN.match(text, at)
     date = context.date_at(opened.end() if opened else at)
     if date and found.date is None and date.end <= limit:
