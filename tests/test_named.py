@@ -32,6 +32,12 @@ def test_plenum_resolution_with_one_reference_per_term() -> None:
         ("Nghị quyết Hội nghị Trung ương 8 khóa XI về", "Nghị quyết Hội nghị Trung ương 8 khóa XI", 8, 11),
         ("học tập Nghị quyết TW4 trong chi bộ", "Nghị quyết TW4", 4, None),
         ("kết quả thực hiện NQTW4 ở cơ sở", "NQTW4", 4, None),
+        ("Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII về",
+         "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII", 4, 12),
+        ("Nghị quyết Hội nghị lần thứ mười hai Ban Chấp hành Trung ương, khóa XII;",
+         "Nghị quyết Hội nghị lần thứ mười hai Ban Chấp hành Trung ương, khóa XII", 12, 12),
+        ("Nghị quyết Hội nghị lần thứ 8 Ban Chấp hành Trung ương khóa XIII",
+         "Nghị quyết Hội nghị lần thứ 8 Ban Chấp hành Trung ương khóa XIII", 8, 13),
     ],
 )
 def test_plenum_forms(text: str, mention: str, plenum: int, term: int | None) -> None:
@@ -69,6 +75,9 @@ def test_congress_resolutions(text: str, mention: str, congress: int | None) -> 
         ("Căn cứ Luật Phòng, chống tham nhũng 2018;", "Luật Phòng, chống tham nhũng 2018", "Luật",
          datetime.date(2018, 1, 1), "year"),
         ("Căn cứ Điều lệ Đảng;", "Điều lệ Đảng", "Điều lệ", None, None),
+        ("Pháp lệnh Ưu đãi người có công với cách mạng năm 2020;",
+         "Pháp lệnh Ưu đãi người có công với cách mạng năm 2020", "Pháp lệnh", datetime.date(2020, 1, 1), "year"),
+        ("Luật Đất đai có hiệu lực từ", "Luật Đất đai", "Luật", None, None),
     ],
 )
 def test_laws_constitution_and_statute(
@@ -91,6 +100,26 @@ def test_laws_named_inside_an_amending_law_count_separately() -> None:
     assert found[1].date == datetime.date(2019, 11, 22)
     assert (found[2].date, found[2].antecedent) == (datetime.date(2015, 6, 19), 0)
     assert found[3].date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "numbers"),
+    [
+        ("quán triệt các Nghị quyết số 29, 30 của Bộ Chính trị", "Nghị quyết số 29, 30", ["29", "30"]),
+        ("thực hiện Chỉ thị 05 và 06 trong toàn Đảng bộ", "Chỉ thị 05 và 06", ["05", "06"]),
+        ("các Nghị quyết số 29, 30 và 31.", "Nghị quyết số 29, 30 và 31", ["29", "30", "31"]),
+    ],
+)
+def test_listed_numbers_without_a_code_give_one_reference_each(text: str, mention: str, numbers: list[str]) -> None:
+    found = refs(text)
+    assert [(r.text, r.number, r.kind) for r in found] == [(mention, n, "named") for n in numbers]
+    assert len({r.issuer for r in found}) == 1
+
+
+@pytest.mark.parametrize("text", ["Hiến pháp 2013", "Căn cứ Hiến pháp năm 2013;", "Luật Đất đai 2024"])
+def test_a_year_after_a_name_is_not_a_second_numbered_reference(text: str) -> None:
+    (ref,) = refs(text)
+    assert (ref.number, ref.date_granularity) == (None, "year")
 
 
 @pytest.mark.parametrize(
@@ -129,6 +158,7 @@ def test_numbered_name_dated_by_ngay(text: str) -> None:
         "xây dựng Kế hoạch 5 năm và Chương trình 3 tháng",
         "thực hiện Kế hoạch 100 ngày đêm và Chương trình 2 năm 2023 - 2025",
         "thực hiện Chương trình 1 triệu tấn cá và Đề án 3 vùng kinh tế",
+        "tăng Chương trình 29, 30 người",
         "nghiêm túc chấp hành kỷ luật của Đảng và pháp luật của Nhà nước",
         "Đại hội XIV của Đảng sẽ diễn ra",
         "Luật này có hiệu lực từ ngày ký",

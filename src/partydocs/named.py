@@ -18,14 +18,18 @@ import regex
 
 from partydocs.dates import DateSpan
 from partydocs.find import TYPE_WORDS, Context, Found, Spans, alternation, read_tail
-from partydocs.tables import DOC_TYPE_WORDS, LAW_NAME_STOP_WORDS, roman_to_int
+from partydocs.tables import DOC_TYPE_WORDS, LAW_NAME_PHRASES, LAW_NAME_STOP_WORDS, ORDINAL_VALUES, roman_to_int
 
 _ROMAN = r"[IVXLC]{1,7}+"
 _TERMS = rf"(?:\s*+,?\s*+\(?(?i:khóa)\s++(?P<terms>{_ROMAN}(?:\s*+(?:,|và|&)\s*+{_ROMAN}){{0,5}}+)\)?)?"
+_ORDINAL = "|".join(sorted(map(regex.escape, ORDINAL_VALUES), key=len, reverse=True))
 _PLENUM = regex.compile(
     r"(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?:(?i:hội nghị)\s++)?(?:(?i:ban chấp hành)\s++)?"
     rf"(?i:trung ương|tw|t\.ư)\s*+(?P<plenum>\d{{1,2}}+)(?!\d){_TERMS}"
-    rf"|(?<!\p{{L}})NQ\s*+TW\s*+(?P<plenum_short>\d{{1,2}}+)(?!\d){_TERMS}"
+    rf"|(?<!\p{{L}})NQ\s*+TW\s*+(?P<plenum>\d{{1,2}}+)(?!\d){_TERMS}"
+    r"|(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?i:hội nghị\s++lần\s++thứ)\s++"
+    rf"(?:(?P<plenum>\d{{1,2}}+)|(?P<plenum_word>(?i:{_ORDINAL})))\s++"
+    rf"(?i:ban chấp hành trung ương)(?:\s++(?i:đảng))?(?!\p{{L}}){_TERMS}"
 )
 _CONGRESS_WORDS = (
     r"đại biểu|toàn quốc|Đảng bộ|đảng bộ|Đảng|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|lần thứ|"
@@ -37,7 +41,10 @@ _CONGRESS = regex.compile(
 )
 _CONGRESS_ORDINAL = regex.compile(rf"(?:lần thứ\s++)?(?<!\p{{L}})(?P<ordinal>{_ROMAN})(?!\p{{L}})")
 _CONGRESS_TERM = regex.compile(r"nhiệm kỳ\s++\d{4}\s*+-\s*+\d{4}")
-_NAME_WORD = rf"(?:(?i:một số)|(?!(?i:{alternation(sorted(LAW_NAME_STOP_WORDS))})(?!\p{{L}}))\p{{L}}++)"
+_NAME_WORD = (
+    rf"(?:(?i:{alternation(LAW_NAME_PHRASES)})(?!\p{{L}})"
+    rf"|(?!(?i:{alternation(sorted(LAW_NAME_STOP_WORDS))})(?!\p{{L}}))\p{{L}}++)"
+)
 _NAME_GAP = rf"(?:[ \t]*+\n?[ \t]*+|,[ \t]++(?=(?i:chống|bổ sung))|[ \t]++và[ \t]++(?=\p{{Lu}})(?!{TYPE_WORDS}))"
 _LAW = regex.compile(
     r"(?<!\p{L})(?<!(?i:kỷ|pháp|quy|điều|luật|ty|phòng|hãng|khoa|học|viện)\s)"
@@ -68,10 +75,12 @@ _ISSUED_TITLE = regex.compile(
     r"(?P<subject>(?!\s*+(?:số|SỐ|này|NÀY)(?!\p{L}))[^\n;.,]{5,200}+)"
 )
 _STATUTE = regex.compile(r"(?<!\p{L})Điều lệ Đảng(?:\s++Cộng sản Việt Nam)?(?!\p{L})")
+_LISTED_NUMBER = regex.compile(r"\d{1,5}+[a-zđ]?")
 NUMBERED_TYPE = regex.compile(
     r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
     rf"(?P<type>{TYPE_WORDS})\s++(?:(?i:số)\s*+)?"
-    r"(?P<number>\d{1,5}+[a-zđ]?)(?![\p{L}\p{N}]|\s*+[-/.,:]\s*+\p{N}|\s*+[-/]\s*+\p{L})"
+    r"(?P<number>\d{1,5}+[a-zđ]?)(?P<more>(?:(?:\s*+,\s++|\s++(?i:và)\s++)\d{1,5}+[a-zđ]?(?![\p{L}\p{N}]))*+)"
+    r"(?![\p{L}\p{N}]|\s*+[-/.,:]\s*+\p{N}|\s*+[-/]\s*+\p{L})"
     r"(?!\s++(?:(?i:năm|tháng|tuổi|người|lần|giờ|phút|điều|%)|(?i:ngày)(?!\s++\d{1,2}+(?:\s*+[/.-]|\s++tháng)))(?!\p{L}))"
 )
 """A type word and a number; not a count (`Chương trình 30 ngày`), but `Nghị quyết 57 ngày 22/12/2024` is one."""
@@ -84,19 +93,22 @@ def numbered_types(text: str) -> tuple[regex.Match[str], ...]:
 
 
 def find_named(context: Context, coded: list[Found]) -> list[Found]:
-    """Every named reference that does not overlap a coded one, in reading order."""
+    """Every named reference that does not overlap a coded one or an earlier candidate, in reading order.
+
+    A candidate is a group of references sharing one mention (`Nghị quyết Trung ương 4 (khóa XI, XII)`,
+    `các Nghị quyết số 29, 30`): kept or dropped whole.
+    """
     coded_spans = Spans((ref.start, ref.end) for ref in coded)
-    taken: list[tuple[int, int]] = []  # sorted and disjoint (siblings repeat a span), so ends ascend too
+    taken: list[tuple[int, int]] = []  # sorted and disjoint, so ends ascend too
     named: list[Found] = []
-    candidates = [*_plenums(context), *_congresses(context), *_laws(context), *_titled(context)]
-    for ref in [*candidates, *_numbered(context, coded)]:
-        sibling = bool(named) and (named[-1].start, named[-1].end) == (ref.start, ref.end)
-        before = bisect_left(taken, (ref.end,))
-        overlaps = coded_spans.overlaps(ref.start, ref.end) or (before > 0 and taken[before - 1][1] > ref.start)
-        if not sibling and overlaps:
+    singles = (*_congresses(context), *_laws(context), *_titled(context))
+    for group in [*_plenums(context), *([ref] for ref in singles), *_numbered(context, coded)]:
+        start, end = group[0].start, group[0].end
+        before = bisect_left(taken, (end,))
+        if coded_spans.overlaps(start, end) or (before > 0 and taken[before - 1][1] > start):
             continue
-        insort(taken, (ref.start, ref.end))
-        named.append(ref)
+        insort(taken, (start, end))
+        named.extend(group)
     named.sort(key=lambda r: r.start)
     return named
 
@@ -106,14 +118,16 @@ def _named(start: int, end: int, doc_type: str, **fields: object) -> Found:
                  **fields)  # type: ignore[arg-type]
 
 
-def _plenums(context: Context) -> Iterator[Found]:
+def _plenums(context: Context) -> Iterator[list[Found]]:
     """`Nghị quyết Trung ương 4 khóa XII`; one reference per term in `(khóa XI, XII)`."""
     for match in _PLENUM.finditer(context.text):
-        plenum = int(match.group("plenum") or match.group("plenum_short"))
+        word = match.group("plenum_word")
+        plenum = ORDINAL_VALUES[" ".join(word.lower().split())] if word else int(match.group("plenum"))
         terms = regex.findall(_ROMAN, match.group("terms") or "") or [None]
-        for term in terms:
-            yield _named(match.start(), match.end(), "Nghị quyết", plenum=plenum,
-                         term=roman_to_int(term) if term else None)
+        yield [
+            _named(match.start(), match.end(), "Nghị quyết", plenum=plenum, term=roman_to_int(term) if term else None)
+            for term in terms
+        ]
 
 
 def _congresses(context: Context) -> Iterator[Found]:
@@ -195,16 +209,17 @@ def _names_a_document(text: str, match: regex.Match[str]) -> bool:
     return "số" in written.lower() or number.startswith("0") or bool(_DOCUMENT_NUMBER_END.match(text, match.end()))
 
 
-def _numbered(context: Context, coded: list[Found]) -> Iterator[Found]:
-    """A capitalised type word with a number that no code in the text carries (`Đề án 30`)."""
+def _numbered(context: Context, coded: list[Found]) -> Iterator[list[Found]]:
+    """A capitalised type word with numbers that no code in the text carries (`Đề án 30`, `Nghị quyết số 29, 30`)."""
     cited = {(ref.doc_type, ref.number) for ref in coded if ref.code}
     for match in numbered_types(context.text):
         doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
-        if (doc_type, match.group("number")) in cited or not match.group("type")[0].isupper():
+        if not match.group("type")[0].isupper() or not _names_a_document(context.text, match):
             continue
-        if not _names_a_document(context.text, match):
+        numbers = [match.group("number"), *_LISTED_NUMBER.findall(match.group("more") or "")]
+        uncited = [number for number in numbers if (doc_type, number) not in cited]
+        if not uncited:
             continue
-        ref = _named(match.start(), match.end(), doc_type, number=match.group("number"))
-        read_tail(context, ref, len(context.text))
-        yield ref
-
+        base = _named(match.start(), match.end(), doc_type)
+        read_tail(context, base, len(context.text))
+        yield [Found(**{**base.__dict__, "number": number}) for number in uncited]

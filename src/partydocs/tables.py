@@ -97,6 +97,10 @@ LAW_NAME_STOP_WORDS: frozenset[str] = frozenset(
 )
 """Lower-case words that end a law's name (`Luật Xây dựng ngày ...`, `Luật này`)."""
 
+LAW_NAME_PHRASES: tuple[str, ...] = ("một số", "có công với cách mạng", "có công")
+"""Phrases that go on inside a law's name though they begin with a stop word (`Luật sửa đổi, bổ sung
+một số điều`, `Pháp lệnh Ưu đãi người có công với cách mạng`)."""
+
 FIXED_WORDS: tuple[str, ...] = (
     "phòng, chống",
     "Văn hóa, Thể thao và Du lịch",
@@ -113,10 +117,15 @@ FIXED_WORDS: tuple[str, ...] = (
 )
 """Phrases the word segmenter must keep whole (they hold punctuation that otherwise ends a name)."""
 
-ORDINAL_WORDS: frozenset[str] = frozenset(
-    {"nhất", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm", "một"}
-)
-"""Number words of an ordinal (`Hội nghị lần thứ năm`, `lần thứ mười hai`)."""
+ORDINAL_VALUES: dict[str, int] = {
+    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15,
+    "mười sáu": 16, "mười bảy": 17, "mười tám": 18, "mười chín": 19, "hai mươi": 20,
+}
+"""Ordinals in words after `lần thứ` (`Hội nghị lần thứ tư`, `lần thứ mười hai`) and their values."""
+
+ORDINAL_WORDS: frozenset[str] = frozenset(word for ordinal in ORDINAL_VALUES for word in ordinal.split())
+"""The syllables of those ordinals."""
 
 ROMAN_VALUES: dict[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
