@@ -97,3 +97,20 @@ def test_a_space_run_maps_to_its_whole_run() -> None:
     assert norm.text == "Chỉ thị số 05-CT/TW"
     assert norm.to_original(7, 8) == (7, 10)
     assert norm.to_original(8, 19) == (10, 21)
+
+
+def test_decomposed_text_maps_each_composed_letter_back_to_its_whole_cluster() -> None:
+    raw = unicodedata.normalize("NFD", "Ủy ban") + "\r\n" + unicodedata.normalize("NFD", "tỉnh")
+    norm = normalize(raw)
+    assert norm.text == "Ủy ban\ntỉnh"
+    assert len(norm.steps) == 2  # composition, then the line end
+    assert raw[slice(*norm.to_original(0, 1))] == unicodedata.normalize("NFD", "Ủ")
+    assert raw[slice(*norm.to_original(7, 11))] == unicodedata.normalize("NFD", "tỉnh")
+
+
+def test_composition_that_joins_letters_without_marks_falls_back_to_letter_by_letter() -> None:
+    raw = "\u1100\u1161\u11a8 Chỉ thị số 05-CT/TW " + unicodedata.normalize("NFD", "Bộ Chính trị")
+    norm = normalize(raw)
+    assert norm.text == "\u1100\u1161\u11a8 Chỉ thị số 05-CT/TW Bộ Chính trị"  # Hangul jamo left as written
+    assert raw[slice(*norm.to_original(4, 23))] == "Chỉ thị số 05-CT/TW"
+    assert unicodedata.normalize("NFC", raw[slice(*norm.to_original(24, len(norm.text)))]) == "Bộ Chính trị"

@@ -7,7 +7,9 @@ reported at the caller's offsets.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -18,15 +20,13 @@ _SPACES = _ODD_SPACES + " "
 _WRAPPED_LINE = rf"(?<=[\p{{Ll}}\p{{M}}\d,])[{_SPACES}]*+(?:\r\n|[\r\n])[{_SPACES}]*+(?=\p{{Ll}})"
 """A single line break inside a sentence (`Kế\\nhoạch`): the next line goes on in lower case."""
 _SPACE_RUN = rf"[{_SPACES}]{{2,}}+"
-_SPACING = rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|"
-_PLAIN = rf"\r\n|[{_DELETED}]+"
-_DECOMPOSED = r"|\P{M}\p{M}+|\p{M}+"
 _LENGTH_CHANGES = {
-    (spacing, nfd): regex.compile((_SPACING if spacing else "") + _PLAIN + (_DECOMPOSED if nfd else ""))
-    for spacing in (False, True)
-    for nfd in (False, True)
+    False: regex.compile(rf"\r\n|[{_DELETED}]+"),
+    True: regex.compile(rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|\r\n|[{_DELETED}]+"),
 }
-"""What may change length, by (whether the text has spacing to fold, whether it is not NFC)."""
+"""What else may change length, by whether the text has spacing to fold."""
+_CLUSTER = regex.compile(r"\P{M}\p{M}++|\p{M}++")
+"""A letter with its combining marks (or marks alone): the unit that NFC composes."""
 _SPACING_PROBE = regex.compile(
     rf"[{_ODD_SPACES}]|[\r\n](?=[{_SPACES}]*+\p{{Ll}})(?<=[\p{{Ll}}\p{{M}}\d,][{_SPACES}]*+[\r\n])"
 )
@@ -69,35 +69,69 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class EditMap:
+    """The edits of one step, in order, as four compact arrays (a decomposed text has one per letter)."""
+
+    norm_starts: array[int] = field(default_factory=lambda: array("i"))
+    norm_ends: array[int] = field(default_factory=lambda: array("i"))
+    orig_starts: array[int] = field(default_factory=lambda: array("i"))
+    orig_ends: array[int] = field(default_factory=lambda: array("i"))
+
+    def add(self, norm_start: int, norm_end: int, orig_start: int, orig_end: int) -> None:
+        """Record that `orig[orig_start:orig_end]` became `norm[norm_start:norm_end]`."""
+        self.norm_starts.append(norm_start)
+        self.norm_ends.append(norm_end)
+        self.orig_starts.append(orig_start)
+        self.orig_ends.append(orig_end)
+
+    def start(self, pos: int) -> int:
+        """The earlier offset of position `pos` used as a span start."""
+        i = bisect_right(self.norm_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self.norm_ends[i]:
+            return self.orig_starts[i]
+        return pos - self.norm_ends[i] + self.orig_ends[i]
+
+    def end(self, pos: int) -> int:
+        """The earlier offset of position `pos` used as an exclusive span end."""
+        i = bisect_left(self.norm_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos <= self.norm_ends[i]:
+            return self.orig_ends[i]
+        return pos - self.norm_ends[i] + self.orig_ends[i]
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        """The edits as objects (for reading; the arrays are what is kept)."""
+        columns = (self.norm_starts, self.norm_ends, self.orig_starts, self.orig_ends)
+        return tuple(Edit(*edit) for edit in zip(*columns, strict=True))
+
+
+@dataclass(frozen=True)
 class Normalized:
-    """The normalised text and the edits that map its offsets back to the original."""
+    """The normalised text and, step by step, the edits that map its offsets back to the original."""
 
     text: str
-    edits: tuple[Edit, ...] = ()
-    _norm_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    steps: tuple[EditMap, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_norm_starts", tuple(edit.norm_start for edit in self.edits))
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        """Every edit of every step (each step's offsets are those of the text before the next)."""
+        return tuple(edit for step in self.steps for edit in step.edits)
 
     def original_start(self, pos: int) -> int:
         """The original offset of normalised position `pos` used as a span start."""
-        i = bisect_right(self._norm_starts, pos) - 1
-        if i < 0:
-            return pos
-        edit = self.edits[i]
-        if pos < edit.norm_end:
-            return edit.orig_start
-        return pos - edit.norm_end + edit.orig_end
+        for step in reversed(self.steps):
+            pos = step.start(pos)
+        return pos
 
     def original_end(self, pos: int) -> int:
         """The original offset of normalised position `pos` used as an exclusive span end."""
-        i = bisect_left(self._norm_starts, pos) - 1
-        if i < 0:
-            return pos
-        edit = self.edits[i]
-        if pos <= edit.norm_end:
-            return edit.orig_end
-        return pos - edit.norm_end + edit.orig_end
+        for step in reversed(self.steps):
+            pos = step.end(pos)
+        return pos
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span to the caller's offsets."""
@@ -106,38 +140,58 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching; the result maps its offsets back to `text`."""
+    steps: list[EditMap] = []
+    if not unicodedata.is_normalized("NFC", text):
+        text, composed = _compose(text)
+        steps.append(composed)
     spacing = "  " in text or _SPACING_PROBE.search(text) is not None
-    pattern = _LENGTH_CHANGES[spacing, not unicodedata.is_normalized("NFC", text)]
-    pieces: list[str] = []
-    edits: list[Edit] = []
-    copied_to = 0
-    norm_len = 0
-    for match in pattern.finditer(text):
-        old = match.group()
-        new = " " if match.lastgroup == "space" else _replacement(old)
-        if new == old:
-            continue
-        kept = text[copied_to : match.start()]
-        pieces.append(kept)
-        norm_len += len(kept)
-        edits.append(Edit(norm_len, norm_len + len(new), match.start(), match.end()))
-        pieces.append(new)
-        norm_len += len(new)
-        copied_to = match.end()
-    pieces.append(text[copied_to:])
-    folded = "".join(pieces)
+    folded, changed = _fold_lengths(text, _LENGTH_CHANGES[spacing])
+    if changed.norm_starts:
+        steps.append(changed)
     if _NEEDS_TRANSLATION.search(folded):
         folded = folded.translate(_ONE_FOR_ONE)
     folded = _OLD_TONE_PLACEMENT.sub(_move_tone, folded)
-    return Normalized(folded, tuple(edits))
+    return Normalized(folded, tuple(steps))
+
+
+def _compose(text: str) -> tuple[str, EditMap]:
+    """NFC of `text`, with an edit for each letter whose composed form is shorter."""
+    composed = EditMap()
+    shift = 0
+    for match in _CLUSTER.finditer(text):
+        length = len(unicodedata.normalize("NFC", match.group()))
+        if length != match.end() - match.start():
+            composed.add(match.start() + shift, match.start() + shift + length, match.start(), match.end())
+            shift += length - (match.end() - match.start())
+    nfc = unicodedata.normalize("NFC", text)
+    if len(nfc) == len(text) + shift:
+        return nfc, composed
+    return _fold_lengths(text, _CLUSTER, lambda old: unicodedata.normalize("NFC", old))  # composition across letters
+
+
+def _fold_lengths(
+    text: str, pattern: regex.Pattern[str], replace: Callable[[str], str] | None = None
+) -> tuple[str, EditMap]:
+    """`text` with each match of `pattern` replaced (by `replace`, else by `_replacement`), and the map back."""
+    changed = EditMap()
+    shift = 0
+
+    def replaced(match: regex.Match[str]) -> str:
+        nonlocal shift
+        old = match.group()
+        new = replace(old) if replace else " " if match.lastgroup == "space" else _replacement(old)
+        if len(new) != len(old):
+            start = match.start() + shift
+            changed.add(start, start + len(new), match.start(), match.end())
+            shift += len(new) - len(old)
+        return new
+
+    return pattern.sub(replaced, text), changed
 
 
 def _replacement(old: str) -> str:
-    if old == "\r\n":
-        return "\n"
-    if old[0] in _DELETED:
-        return ""
-    return unicodedata.normalize("NFC", old)
+    """`\\r\\n` as `\\n`; zero-width and soft-hyphen characters dropped."""
+    return "\n" if old == "\r\n" else ""
 
 
 def _move_tone(match: regex.Match[str]) -> str:
