@@ -1,4 +1,4 @@
-"""The README's `>>>` examples run as written and print what the README shows."""
+"""The `>>>` examples of the README and the tutorial run as written and print what they show."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-README = Path(__file__).parent.parent / "README.md"
+ROOT = Path(__file__).parent.parent
+DOCUMENTS = [ROOT / "README.md", ROOT / "docs" / "tutorial.md"]
 FENCE = "```"
 
 
@@ -31,15 +32,17 @@ def test_python_blocks_are_found() -> None:
     assert python_blocks("x\n```python\n>>> 1 + 1\n2\n```\n```python\nno = 'example'\n```\n") == [">>> 1 + 1\n2\n"]
 
 
-def test_readme_examples() -> None:
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: path.name)
+def test_examples(document: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pandas")
+    monkeypatch.chdir(ROOT)  # the examples read `fixtures/...`
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     globs: dict[str, object] = {}
-    blocks = python_blocks(README.read_text(encoding="utf-8"))
-    assert len(blocks) >= 4
+    blocks = python_blocks(document.read_text(encoding="utf-8"))
+    assert len(blocks) >= 2
     for number, block in enumerate(blocks, 1):
-        test = parser.get_doctest(block, globs, f"README block {number}", str(README), 0)
+        test = parser.get_doctest(block, globs, f"{document.name} block {number}", str(document), 0)
         runner.run(test, clear_globs=False)
         globs = test.globs  # names defined in one block are used in the next, as in a notebook
-    assert runner.failures == 0, f"{runner.failures} README examples print something else (see the output above)"
+    assert runner.failures == 0, f"{runner.failures} examples in {document.name} print something else (see above)"
