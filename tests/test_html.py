@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import datetime
 import html
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import partydocs
 from partydocs import Extraction
 from partydocs.html import clean_html
 
-EXAMPLES = int(os.environ.get("PARTYDOCS_HYPOTHESIS_EXAMPLES", "500"))
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 FIXTURES = sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*.txt"))
 
 
@@ -194,13 +186,11 @@ PAGES = st.integers(0, 40).flatmap(
 ).map("".join)
 
 
-@PROPERTY
 @given(page=PAGES)
 def test_any_page_extracts_with_offsets_into_it(page: str) -> None:
     extract_html(page)
 
 
-@PROPERTY
 @given(page=PAGES)
 def test_the_map_is_in_order_and_inside_the_html(page: str) -> None:
     clean = clean_html(page)
@@ -212,7 +202,6 @@ def test_the_map_is_in_order_and_inside_the_html(page: str) -> None:
         previous = (start, end)
 
 
-@PROPERTY
 @given(text=st.text(st.characters(blacklist_characters="<&\r\n"), max_size=200))
 def test_text_without_markup_is_kept_as_it_is(text: str) -> None:
     clean = clean_html(text)

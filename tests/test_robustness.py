@@ -1,19 +1,18 @@
 """Hostile and messy input: extract never raises, offsets never lie, unrelated text changes nothing.
 
-The property tests run PARTYDOCS_HYPOTHESIS_EXAMPLES examples each (500 by default), derandomized.
+The property tests run with the profile of conftest.py (500 derandomized examples each by default).
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import unicodedata
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import partydocs
@@ -21,13 +20,6 @@ from partydocs import Extraction
 from partydocs import pipeline as pipeline_module
 from partydocs.find import Context, Found, find_references
 
-EXAMPLES = int(os.environ.get("PARTYDOCS_HYPOTHESIS_EXAMPLES", "500"))
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 FIXTURES = sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*.txt"))
 
 CITATIONS = [
@@ -95,7 +87,6 @@ def summary(doc: Extraction, shift: int = 0) -> list[tuple[object, ...]]:
 # --- properties -------------------------------------------------------------------------------
 
 
-@PROPERTY
 @given(text=TEXTS)
 def test_extract_never_raises_and_spans_are_exact(text: str) -> None:
     doc = partydocs.extract(text)
@@ -113,7 +104,6 @@ def has_surrogate(text: str) -> bool:
     return False
 
 
-@PROPERTY
 @given(text=TEXTS, before=st.sampled_from(BEFORE), after=st.sampled_from(AFTER))
 def test_unrelated_text_around_changes_nothing(text: str, before: str, after: str) -> None:
     alone = partydocs.extract(text)
@@ -135,7 +125,6 @@ def test_a_code_does_not_run_on_into_the_next_paragraph() -> None:
     assert (wrapped.code, wrapped.text) == ("05-CT/TW", "Chỉ thị số 05-CT/\nTW")
 
 
-@PROPERTY
 @given(text=st.text(max_size=300))
 def test_any_str_at_all(text: str) -> None:
     assert_spans(text, partydocs.extract(text))

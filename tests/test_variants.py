@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import partydocs
@@ -42,7 +42,6 @@ def test_fixtures_hold_references() -> None:
     assert all(codes_of(path) for path in FIXTURES)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True)
 @given(
     path=st.sampled_from(FIXTURES),
     names=st.lists(st.sampled_from(sorted(VARIANTS)), min_size=1, max_size=3, unique=True),
