@@ -58,7 +58,7 @@ _ALIAS = regex.compile(
     rf"|(?:{TYPE_WORDS})\s++\d{{1,5}}+)\s*+\)"
 )
 """`(sau đây gọi tắt là Chỉ thị 05)`, `(Kết luận 12)` between a code and its date or issuer: passed over."""
-_PLENUM_ISSUER = regex.compile(r"[^\S\n]++(?=(?:Hội nghị|HỘI NGHỊ|Ban Chấp hành|BAN CHẤP HÀNH)\s)")
+_PLENUM_HEAD = regex.compile(r"(?:Hội nghị|HỘI NGHỊ|Ban Chấp hành|BAN CHẤP HÀNH)\s")
 """A plenum or central committee written right after the code, with no `của`: `26-NQ/TW Hội nghị lần thứ bảy`."""
 _ISSUED = regex.compile(r"\s*+(?i:ban hành)(?!\p{L})")
 _SUBJECT_CUE = regex.compile(r"(?i:về)\s++")
@@ -308,8 +308,8 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
             if bare and after == bare[0] and not text[date.end : bare[0]].strip(" ,\n"):
                 return _set_issuer(text, found, bare)
         return closed.end() if closed else date.end
-    plenum = _PLENUM_ISSUER.match(text, found.code_end) if at == _skip(text, found.code_end) else None
-    if plenum and found.issuer is None and plenum.end() == at:
+    right_after_code = at > found.code_end and not text[found.code_end : at].strip(" \t")
+    if right_after_code and found.issuer is None and _PLENUM_HEAD.match(text, at):
         body = body_after(context.words, at, limit)
         if body:
             return _set_issuer(text, found, body)

@@ -22,7 +22,7 @@ from partydocs.tables import DOC_TYPE_WORDS, LAW_NAME_PHRASES, LAW_NAME_STOP_WOR
 
 _ROMAN = r"[IVXLC]{1,7}+"
 _TERMS = rf"(?:\s*+,?\s*+\(?(?i:khóa)\s++(?P<terms>{_ROMAN}(?:\s*+(?:,|và|&)\s*+{_ROMAN}){{0,5}}+)\)?)?"
-_ORDINAL = "|".join(sorted(map(regex.escape, ORDINAL_VALUES), key=len, reverse=True))
+_ORDINAL = alternation(list(ORDINAL_VALUES))
 _PLENUM = regex.compile(
     r"(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?:(?i:hội nghị)\s++)?(?:(?i:ban chấp hành)\s++)?"
     rf"(?i:trung ương|tw|t\.ư)\s*+(?P<plenum>\d{{1,2}}+)(?!\d){_TERMS}"
