@@ -50,6 +50,8 @@ DAYS: list[tuple[str, list[Expected]]] = [
     ("hoàn thành trước tháng 30/6/2020 và",
      [("30/6/2020", "day", "2020-06-30", date(2020, 6, 30), None)]),
     ("ngày 29/2/2020", [("ngày 29/2/2020", "day", "2020-02-29", date(2020, 2, 29), None)]),
+    ("ban hành ngày 15 - 5 - 2016 về", [("ngày 15 - 5 - 2016", "day", "2016-05-15", date(2016, 5, 15), None)]),
+    ("ngày 25/10/ 2021, tại", [("ngày 25/10/ 2021", "day", "2021-10-25", date(2021, 10, 25), None)]),
 ]
 
 YEARLESS_DAYS: list[tuple[str, list[Expected]]] = [
@@ -167,6 +169,8 @@ RANGES: list[tuple[str, list[Expected]]] = [
 ]
 
 NOT_DATES = [
+    "tỷ số 2 - 1 - 2022",
+    "ngày 2 - 1",
     "Nghị định số 30/2020/NĐ-CP ngày",
     "Quyết định số 1961/2019/QĐ-UBND tỉnh",
     "Luật số 45/2019/QH14 của Quốc hội",
@@ -253,6 +257,7 @@ def test_duration_before_year() -> None:
         ("ngày 31/02/2022", "2022-02-31"),
         ("ngày 29/2/2021", "2021-02-29"),
         ("ngày 31/4", "--04-31"),
+        ("ngày 31 - 02 - 2022", "2022-02-31"),
     ],
 )
 def test_off_calendar_day_after_ngay_is_a_mention_without_value(text: str, iso: str) -> None:

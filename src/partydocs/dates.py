@@ -107,6 +107,10 @@ _DAY_CORE = (
     r"|(?P<wd><N2>)<S>tháng<S>(?:(?P<wm><N2>)|(?P<mw><MW>))(?:,?<S>(?P<wn>năm)<S0>(?P<wy><Y>))?)<END>"
 )
 _DAY = _rx(r"(?:(?<![\p{L}\p{N}])(?P<cue><CUE>)<S0>|<FREE>)" + _DAY_CORE)
+_SPACED_DAY = _rx(
+    r"(?<![\p{L}\p{N}])<CUE><S0>(?P<d><N2>) {0,2}+(?P<sep>[/.-]) {0,2}+(?P<m><N2>) {0,2}+(?P=sep) {0,2}+(?P<y><Y>)<END>"
+)
+"""`ngày 15 - 5 - 2016`, `ngày 25/10/ 2021`: spaces around the separators, after `ngày` and with the year."""
 _DAY_RANGE = _rx(
     r"(?<![\p{L}\p{N}])<CUE><S0>(?P<d1><N2>)<S0>(?:-|đến|tới)<S0>(?:<CUE><S0>)?" + _DAY_CORE
 )
@@ -226,6 +230,12 @@ def _day(match: regex.Match[str], text: str) -> _Found | None:
     return _Found(match.start(), match.end(), "day", part)
 
 
+def _spaced_day(match: regex.Match[str], _text: str) -> _Found | None:
+    """A full date written with spaces around its separators (`_SPACED_DAY`); off the calendar, no value."""
+    part = _Part(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    return _Found(match.start(), match.end(), "day", part) if 1 <= part.month <= 12 and 1 <= part.day <= 31 else None
+
+
 def _day_range(match: regex.Match[str], _text: str) -> _Found | None:
     """A span of days sharing a month: `ngày 12 đến ngày 15 tháng 10 năm 2020`, `ngày 27-29/7/2020`."""
     last = _day_part(match)
@@ -297,6 +307,7 @@ def _named_year(match: regex.Match[str], text: str) -> _Found | None:
 
 _RULES: tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str], str], _Found | None]], ...] = (
     (_DAY, _day),
+    (_SPACED_DAY, _spaced_day),
     (_DAY_RANGE, _day_range),
     (_MONTH, _month),
     (_MONTH_OPENING_RANGE, _opening_month),
