@@ -125,6 +125,23 @@ def test_event_date_elsewhere_is_not_the_issue_date() -> None:
     assert ref.date is None
 
 
+def test_a_date_set_off_by_commas_before_a_new_subject_is_the_event_date() -> None:
+    ref = only("Thực hiện Kế hoạch số 45-KH/HU, ngày 10/3/2023, Ban Tuyên giáo Huyện ủy tổ chức hội nghị.")
+    assert (ref.date, ref.issuer) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("Kết luận số 21-KL/TW, ngày 25/10/2021, của Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương"),
+        ("Nghị định số 61/2018/NĐ-CP ngày 23/4/2018, Chính phủ đã quy định", None),
+    ],
+)
+def test_a_date_after_a_comma_is_still_the_issue_date(text: str, issuer: str | None) -> None:
+    ref = refs(text)[0]
+    assert ref.date is not None and ref.issuer == issuer
+
+
 # --- issuer, term, subject ---------------------------------------------------------------------
 
 

@@ -49,6 +49,7 @@ _DATED_LIST_GAP = regex.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)$")
 """Between a dated citation and the next of a list: `... ngày 1/1/2023 và Thông báo số 15-TB/TU ...`."""
 _COORDINATED_CUE = regex.compile(r"[,;]\s*+(?:và\s++)?(?i:số)\s*+$")
 _SKIP = regex.compile(r"[\s,]*+")
+_CLAUSE_AFTER_DATE = regex.compile(r"\s*+,\s*+\p{Lu}")
 _OPEN_PAREN = regex.compile(r"\(?\s*+")
 _CLOSE_PAREN = regex.compile(r"\s*+\)")
 _TERM = regex.compile(r"\(?\s*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)(?![\p{L}\p{N}])(?:\s*+\))?")
@@ -299,13 +300,15 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
         return alias.end()
     opened = _OPEN_PAREN.match(text, at)
     date = context.date_at(opened.end() if opened else at)
+    if date and _opens_a_clause(text, found, date):
+        return None
     if date and found.date is None and date.end <= limit:
         _set_date(found, date)
         closed = _CLOSE_PAREN.match(text, date.end, date.end + _MATCH_REACH)
         after = _skip(text, date.end)
         if found.issuer is None and text[after : after + 1].isupper():
             bare = body_after(context.words, after, limit)
-            if bare and after == bare[0] and not text[date.end : bare[0]].strip(" ,\n"):
+            if bare and after == bare[0] and not text[date.end : bare[0]].strip(" \n"):
                 return _set_issuer(text, found, bare)
         return closed.end() if closed else date.end
     right_after_code = at > found.code_end and not text[found.code_end : at].strip(" \t")
@@ -325,6 +328,12 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
             issued = _ISSUED.match(text, end, end + _MATCH_REACH) if cue.group("cue").lower() == "do" else None
             return issued.end() if issued else end
     return None
+
+
+def _opens_a_clause(text: str, found: Found, date: DateSpan) -> bool:
+    """`Thực hiện Kế hoạch số 45-KH/HU, ngày 10/3/2023, Ban Tuyên giáo tổ chức ...`: a date set off by
+    commas before a new subject is the date of what the sentence reports, not the plan's."""
+    return "," in text[found.code_end : date.start] and bool(_CLAUSE_AFTER_DATE.match(text, date.end, date.end + 10))
 
 
 def _set_issuer(text: str, found: Found, span: tuple[int, int]) -> int:
