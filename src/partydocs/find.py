@@ -49,7 +49,7 @@ _DATED_LIST_GAP = regex.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)$")
 """Between a dated citation and the next of a list: `... ngày 1/1/2023 và Thông báo số 15-TB/TU ...`."""
 _COORDINATED_CUE = regex.compile(r"[,;]\s*+(?:và\s++)?(?i:số)\s*+$")
 _SKIP = regex.compile(r"[\s,]*+")
-_CLAUSE_AFTER_DATE = regex.compile(r"\s*+,\s*+\p{Lu}")
+_CLAUSE_AFTER_DATE = regex.compile(r"\s*+,\s*+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"\(?\s*+")
 _CLOSE_PAREN = regex.compile(r"\s*+\)")
 _TERM = regex.compile(r"\(?\s*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)(?![\p{L}\p{N}])(?:\s*+\))?")
@@ -305,12 +305,7 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
     if date and found.date is None and date.end <= limit:
         _set_date(found, date)
         closed = _CLOSE_PAREN.match(text, date.end, date.end + _MATCH_REACH)
-        after = _skip(text, date.end)
-        if found.issuer is None and text[after : after + 1].isupper():
-            bare = body_after(context.words, after, limit)
-            if bare and after == bare[0] and not text[date.end : bare[0]].strip(" \n"):
-                return _set_issuer(text, found, bare)
-        return closed.end() if closed else date.end
+        return _issuer_after_date(context, found, date, limit) or (closed.end() if closed else date.end)
     right_after_code = at > found.code_end and not text[found.code_end : at].strip(" \t")
     if right_after_code and found.issuer is None and _PLENUM_HEAD.match(text, at):
         body = body_after(context.words, at, limit)
@@ -330,10 +325,26 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
     return None
 
 
+def _issuer_after_date(context: Context, found: Found, date: DateSpan, limit: int) -> int | None:
+    """A body written right after the date with no `của` (`ngày 23 tháng 4 năm 2018 Chính phủ về`), or a
+    plenum after a comma; where it ends, else None."""
+    text = context.text
+    after = _skip(text, date.end)
+    if found.issuer is not None or not text[after : after + 1].isupper():
+        return None
+    gap = text[date.end : after].strip(" \n")
+    if gap and not (gap == "," and _PLENUM_HEAD.match(text, after)):
+        return None
+    body = body_after(context.words, after, limit)
+    return _set_issuer(text, found, body) if body and body[0] == after else None
+
+
 def _opens_a_clause(text: str, found: Found, date: DateSpan) -> bool:
     """`Thực hiện Kế hoạch số 45-KH/HU, ngày 10/3/2023, Ban Tuyên giáo tổ chức ...`: a date set off by
-    commas before a new subject is the date of what the sentence reports, not the plan's."""
-    return "," in text[found.code_end : date.start] and bool(_CLAUSE_AFTER_DATE.match(text, date.end, date.end + 10))
+    commas before a new subject is the date of what the sentence reports, not the plan's (but a plenum
+    there is the issuer: `Nghị quyết số 19-NQ/TW, ngày 16/6/2022, Hội nghị lần thứ năm ...`)."""
+    after = _CLAUSE_AFTER_DATE.match(text, date.end, date.end + 10)
+    return "," in text[found.code_end : date.start] and after is not None and not _PLENUM_HEAD.match(text, after.end())
 
 
 def _set_issuer(text: str, found: Found, span: tuple[int, int]) -> int:
