@@ -32,6 +32,8 @@ def test_offsets_are_those_of_the_whole_text_for_a_window() -> None:
         ("của Ban Chấp hành Trung ương", "Ban Chấp hành"),
         ("công tác phòng, chống tham nhũng", "phòng, chống"),
         ("của Bộ Lao động - Thương binh và Xã hội", "Lao động - Thương binh và Xã hội"),
+        ("của Tỉnh ủy Bắc Kạn nhiệm kỳ 2020 - 2025", "Tỉnh ủy"),
+        ("của Tỉnh ủy Bắc Kạn nhiệm kỳ 2020 - 2025", "nhiệm kỳ"),
     ],
 )
 def test_fixed_words_stay_whole(text: str, word: str) -> None:

@@ -114,6 +114,13 @@ FIXED_WORDS: tuple[str, ...] = (
     "Ban Thường vụ",
     "Bộ Chính trị",
     "Ban Bí thư",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Thành ủy",
+    "Thị ủy",
+    "Quận ủy",
+    "Đảng ủy",
+    "nhiệm kỳ",
 )
 """Phrases the word segmenter must keep whole (they hold punctuation that otherwise ends a name)."""
 
