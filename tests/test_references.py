@@ -218,6 +218,19 @@ def test_term(text: str, term: int) -> None:
     assert refs(text)[0].term == term
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết số 119/2020/QH14 của Quốc hội khóa XIV về thí điểm",
+        "Nghị quyết số 01/2023/NQ-HĐND ngày 1/1/2023 của HĐND tỉnh Trà Vinh khóa X",
+    ],
+)
+def test_a_state_councils_term_is_not_the_party_term(text: str) -> None:
+    (ref,) = refs(text)
+    assert (ref.kind, ref.term) == ("state", None)
+    assert ref.issuer is not None
+
+
 def test_subject_after_ve_ends_with_the_clause() -> None:
     ref = refs("Kế hoạch số 111-KH/HU của Huyện ủy về đẩy mạnh xây dựng Đảng; công tác dân vận")[0]
     assert ref.subject == "đẩy mạnh xây dựng Đảng"

@@ -228,6 +228,8 @@ def _references_for(
         _read_before(context, base)
         if earlier and base.issuer is None:
             _continue_list_issued_before(text, base, earlier[-1])
+    if base.kind == "state":
+        base.term = None  # `Quốc hội khóa XIV`, `HĐND tỉnh khóa X`: a council's term, not the Party's
     return [_with_number(base, number, code_text) for number, code_text in zip(code.numbers, code.codes, strict=True)]
 
 
