@@ -131,15 +131,16 @@ def test_a_date_set_off_by_commas_before_a_new_subject_is_the_event_date() -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "issuer"),
+    ("text", "date", "issuer"),
     [
-        ("Kết luận số 21-KL/TW, ngày 25/10/2021, của Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương"),
-        ("Nghị định số 61/2018/NĐ-CP ngày 23/4/2018, Chính phủ đã quy định", None),
+        ("Kết luận số 21-KL/TW, ngày 25/10/2021, của Ban Chấp hành Trung ương", datetime.date(2021, 10, 25),
+         "Ban Chấp hành Trung ương"),
+        ("Nghị định số 61/2018/NĐ-CP ngày 23/4/2018, Chính phủ đã quy định", datetime.date(2018, 4, 23), None),
     ],
 )
-def test_a_date_after_a_comma_is_still_the_issue_date(text: str, issuer: str | None) -> None:
+def test_a_date_after_a_comma_is_still_the_issue_date(text: str, date: datetime.date, issuer: str | None) -> None:
     ref = refs(text)[0]
-    assert ref.date is not None and ref.issuer == issuer
+    assert (ref.date, ref.issuer) == (date, issuer)
 
 
 # --- issuer, term, subject ---------------------------------------------------------------------
