@@ -166,3 +166,15 @@ def test_real_extraction_highlights_the_reference() -> None:
     assert "".join(reader.text) == text
     assert ("pd-party", 0, 19) in reader.pieces
     assert reader.titles["pd-party"] == "05-CT/TW · Chỉ thị · 2016-05-15 · Bộ Chính trị"
+
+
+def test_an_extraction_prints_one_line_per_reference() -> None:
+    doc = partydocs.extract(
+        "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị khóa XII; Nghị quyết Đại hội\nXIII của Đảng; (445-KL/TƯ)"
+    )
+    assert str(doc).splitlines() == [
+        "Extraction: 3 references, 1 dates, 1 bodies, 0 anaphora",
+        "  [0:19] Chỉ thị 05-CT/TW ngày 2016-05-15 của Bộ Chính trị khóa 12",
+        "  [62:94] Nghị quyết Đại hội XIII của Đảng",
+        "  [97:106] Kết luận 445-KL/TƯ",
+    ]

@@ -49,6 +49,7 @@ def test_plenum_forms(text: str, mention: str, plenum: int, term: int | None) ->
     ("text", "mention", "congress"),
     [
         ("cụ thể hóa Nghị quyết Đại hội XIII của Đảng; đẩy mạnh", "Nghị quyết Đại hội XIII của Đảng", 13),
+        ("quán triệt Nghị quyết Đại hội\nXIII của Đảng; đẩy mạnh", "Nghị quyết Đại hội\nXIII của Đảng", 13),
         ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng đã chỉ rõ",
          "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng", 12),
         ("thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ",

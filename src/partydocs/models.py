@@ -46,9 +46,9 @@ class Reference(Mention):
     name: str | None = None
 
     def __str__(self) -> str:
-        parts = [self.code or self.doc_type or self.text]
-        if self.doc_type and self.code:
-            parts.insert(0, self.doc_type)
+        """`[10:29] Chỉ thị 05-CT/TW ngày 2016-05-15 của Bộ Chính trị`; a reference without a code shows its text."""
+        written = " ".join(self.text.split())
+        parts = [f"{self.doc_type} {self.code}" if self.doc_type and self.code else self.code or written]
         if self.date:
             parts.append(f"ngày {self.date.isoformat()}")
         if self.issuer:

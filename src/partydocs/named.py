@@ -35,9 +35,11 @@ _CONGRESS_WORDS = (
     r"đại biểu|toàn quốc|Đảng bộ|đảng bộ|Đảng|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|lần thứ|"
     r"nhiệm kỳ\s++\d{4}\s*+-\s*+\d{4}|\p{Lu}\p{Ll}*+|" + _ROMAN
 )
+_LINE_GAP = r"(?:[ \t]++|[ \t]*+\n[ \t]*+)"
+"""Spaces between two words, or one line break (a hard-wrapped line), never a blank line."""
 _CONGRESS = regex.compile(
     r"(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?:Đại hội|ĐẠI HỘI)"
-    rf"(?P<rest>(?:[ \t]++(?:{_CONGRESS_WORDS})(?!\p{{L}})){{1,14}}+)(?:\s++của\s++Đảng(?!\p{{L}}))?"
+    rf"(?P<rest>(?:{_LINE_GAP}(?:{_CONGRESS_WORDS})(?!\p{{L}})){{1,14}}+)(?:\s++của\s++Đảng(?!\p{{L}}))?"
 )
 _CONGRESS_ORDINAL = regex.compile(rf"(?:lần thứ\s++)?(?<!\p{{L}})(?P<ordinal>{_ROMAN})(?!\p{{L}})")
 _CONGRESS_TERM = regex.compile(r"nhiệm kỳ\s++\d{4}\s*+-\s*+\d{4}")
