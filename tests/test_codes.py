@@ -27,6 +27,8 @@ def codes_in(text: str) -> list[str]:
         ("36-hd/vptw", ["36-HD/VPTW"]),
         ("Quy chế 05-QC/BTCTU-BDVTU", ["05-QC/BTCTU-BDVTU"]),
         ("các Nghị quyết số 18, 19-NQ/TW", ["18-NQ/TW", "19-NQ/TW"]),
+        ("Kết luận số 21-KL/TWngày 25/10/2021", ["21-KL/TW"]),
+        ("Hướng dẫn 01-HD/BTGTU-BTCTUcủa Ban", ["01-HD/BTGTU-BTCTU"]),
     ],
 )
 def test_party_codes(text: str, codes: list[str]) -> None:
@@ -49,6 +51,9 @@ def test_party_codes(text: str, codes: list[str]) -> None:
         ("Thông tư 01/2011/TT – BNV", ["01/2011/TT-BNV"]),
         ("Công văn số 123/UBND-VP", ["123/UBND-VP"]),
         ("Quyết định 2/2019/QÐ-UBND", ["2/2019/QĐ-UBND"]),
+        ("Quyết định số 1961/2019/QĐ-UBNDngày 28/8/2019", ["1961/2019/QĐ-UBND"]),
+        ("Nghị quyết 45/2019/QH14của Quốc hội", ["45/2019/QH14"]),
+        ("Tờ trình 350/TTr-SXD", ["350/TTr-SXD"]),
     ],
 )
 def test_state_codes(text: str, codes: list[str]) -> None:
@@ -101,3 +106,9 @@ def test_not_codes(text: str) -> None:
 def test_long_adversarial_inputs_find_nothing() -> None:
     assert codes_in("1/" * 5000) == []
     assert codes_in("số 1-" * 5000) == []
+
+
+def test_a_glued_word_ends_a_code_where_it_begins() -> None:
+    text = "Kết luận số 21-KL/TWngày 25/10/2021"
+    (match,) = find_codes(text)
+    assert text[match.start : match.end] == "21-KL/TW"

@@ -182,6 +182,7 @@ def test_a_date_after_a_comma_is_still_the_issue_date(text: str, date: datetime.
         ("Chỉ thị số 05-CT/TW của Bộ Chính trị và Kế hoạch số 82-KH/TU", "Bộ Chính trị"),
         ("Chỉ thị số 05-CT/TW của Bộ Chính trị và Ban Bí thư", "Bộ Chính trị"),
         ("Nghị quyết số 01-NQ/TU của Tỉnh ủy Bắc Kạn nhiệm kỳ 2020 - 2025", "Tỉnh ủy Bắc Kạn"),
+        ("Kế hoạch số 82-KH/TU củaBan Thường vụ Tỉnh ủy về", "Ban Thường vụ Tỉnh ủy"),
     ],
 )
 def test_issuer_boundary(text: str, issuer: str) -> None:

@@ -7,25 +7,27 @@ from dataclasses import dataclass
 import regex
 
 from partydocs.models import Kind
-from partydocs.tables import CodeTable, Tables, fold, tables
+from partydocs.tables import GLUED_AFTER_CODE, CodeTable, Tables, fold, tables
 
 _GAP = r"(?:[^\S\n]*+\n)?+[^\S\n]*+"
 """Spaces inside a code: at most one line break (a code wrapped at a line end), never a blank line."""
 _NUMBER = r"\d{1,5}+[a-zđ]?(?![\p{L}\p{N}])"
 _BEFORE_NUMBER = r"(?:(?<=[sS][ốỐ])|(?<![\p{L}\p{N}/.,-]))"
+_GLUED = rf"(?=(?:{'|'.join(GLUED_AFTER_CODE)})(?!\p{{L}}))"
+"""A code's end where a lost space glued the next word to it."""
 _PARTY_CODE = regex.compile(
     rf"{_BEFORE_NUMBER}(?P<numbers>{_NUMBER}(?:{_GAP}(?:,|&|và){_GAP}{_NUMBER}){{0,20}}+)"
     rf"{_GAP}-{_GAP}(?P<type>\p{{L}}{{1,5}}+){_GAP}/{_GAP}"
-    r"(?P<issuer>\p{L}{1,12}+(?:-\p{L}{1,12}+){0,4}+)"
-    r"(?![\p{L}\p{N}])"
+    rf"(?P<issuer>(?:\p{{L}}{{1,12}}+-){{0,4}}+\p{{Lu}}{{1,12}}+{_GLUED}"
+    r"|\p{L}{1,12}+(?:-\p{L}{1,12}+){0,4}+(?![\p{L}\p{N}]))"
 )
-_GROUP = r"\p{Lu}[\p{L}&]{0,11}+\d{0,2}+"
+_GROUP = rf"\p{{Lu}}(?:[\p{{Lu}}&]{{0,11}}+\d{{0,2}}+{_GLUED}|[\p{{L}}&]{{0,11}}+\d{{0,2}}+)"
 _SPACED_GROUP = r"\p{Lu}[\p{Lu}&]{1,11}+\d{0,2}+"
 _STATE_CODE = regex.compile(
     rf"{_BEFORE_NUMBER}(?P<numbers>{_NUMBER}(?:{_GAP}(?:,|&|và){_GAP}{_NUMBER}){{0,20}}+){_GAP}/{_GAP}"
     rf"(?:(?P<year>(?:19|20)\d\d){_GAP}/{_GAP})?"
     rf"(?P<groups>{_GROUP}(?:-{_GROUP}|{_GAP}-{_GAP}{_SPACED_GROUP}){{0,4}}+)"
-    r"(?![\p{L}\p{N}])"
+    rf"(?:(?![\p{{L}}\p{{N}}])|{_GLUED})"
 )
 _NUMBER_IN_LIST = regex.compile(_NUMBER)
 _ASSEMBLY_ISSUER = regex.compile(r"(?:UBTV)?QH\d\d")

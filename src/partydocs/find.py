@@ -53,7 +53,8 @@ _CLAUSE_AFTER_DATE = regex.compile(r"\s*+,\s*+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"\(?\s*+")
 _CLOSE_PAREN = regex.compile(r"\s*+\)")
 _TERM = regex.compile(r"\(?\s*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)(?![\p{L}\p{N}])(?:\s*+\))?")
-_ISSUER_CUE = regex.compile(r"(?P<cue>(?i:của|do))\s++")
+_ISSUER_CUE = regex.compile(r"(?P<cue>(?i:của|do))(?:\s++|(?=\p{Lu}))")
+"""`của`/`do` before an issuer, or glued to it by a lost space (`củaBan Thường vụ`)."""
 _ALIAS = regex.compile(
     r"\(\s*+(?:(?i:(?:sau đây\s++)?(?:được\s++)?(?:gọi tắt là|viết tắt là|gọi là))[^()\n]{1,80}+"
     rf"|(?:{TYPE_WORDS})\s++\d{{1,5}}+)\s*+\)"

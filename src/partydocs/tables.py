@@ -101,6 +101,9 @@ LAW_NAME_PHRASES: tuple[str, ...] = ("một số", "có công với cách mạng
 """Phrases that go on inside a law's name though they begin with a stop word (`Luật sửa đổi, bổ sung
 một số điều`, `Pháp lệnh Ưu đãi người có công với cách mạng`)."""
 
+GLUED_AFTER_CODE: tuple[str, ...] = ("ngày", "của", "về", "do", "và", "năm", "tại", "được", "đã", "ban hành", "có")
+"""Lower-case words that a lost space glues to the end of a code (`21-KL/TWngày`, `QĐ-UBNDcủa`): never part of it."""
+
 FIXED_WORDS: tuple[str, ...] = (
     "phòng, chống",
     "Văn hóa, Thể thao và Du lịch",

@@ -106,8 +106,11 @@ class Segmentation:
         return found
 
     def _cut_at(self, token: Token, start: int, end: int) -> bool:
-        """True when `start` begins a syllable inside `token` and the rest of `token` ends by `end`."""
-        return token.start < start < token.end <= end and self.text[start - 1] == " " and self.text[start] != " "
+        """True when `start` begins a syllable inside `token` (after a space, or glued: `củaBan`) and the
+        rest of `token` ends by `end`."""
+        before, at = self.text[start - 1], self.text[start]
+        begins = (before == " " and at != " ") or (before.islower() and at.isupper())
+        return token.start < start < token.end <= end and begins
 
     def _unit(self, i: int) -> list[Token]:
         if i not in self._units:
