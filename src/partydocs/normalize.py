@@ -30,8 +30,8 @@ _CLUSTER = regex.compile(r"\P{M}\p{M}++|\p{M}++")
 _SPACING_PROBE = regex.compile(
     rf"[{_ODD_SPACES}]|[\r\n](?=[{_SPACES}]*+\p{{Ll}})(?<=[\p{{Ll}}\p{{M}}\d,][{_SPACES}]*+[\r\n])"
 )
-"""A quick look for anything `_SPACING` folds, bar double spaces (`str` finds those faster): the full
-pattern tries every position, and most texts need none of it."""
+"""A quick look for anything the spacing pattern (`_LENGTH_CHANGES[True]`) folds, bar double spaces (`str`
+finds those faster): that pattern tries every position, and most texts need none of it."""
 
 _ONE_FOR_ONE = str.maketrans(
     {
@@ -166,11 +166,12 @@ def _compose(text: str) -> tuple[str, EditMap]:
     nfc = unicodedata.normalize("NFC", text)
     if len(nfc) == len(text) + shift:
         return nfc, composed
-    return _fold_lengths(text, _CLUSTER, lambda old: unicodedata.normalize("NFC", old))  # composition across letters
+    # Some letters compose without combining marks (Hangul jamo): compose letter by letter instead.
+    return _fold_lengths(text, _CLUSTER, lambda cluster: unicodedata.normalize("NFC", cluster.group()))
 
 
 def _fold_lengths(
-    text: str, pattern: regex.Pattern[str], replace: Callable[[str], str] | None = None
+    text: str, pattern: regex.Pattern[str], replace: Callable[[regex.Match[str]], str] | None = None
 ) -> tuple[str, EditMap]:
     """`text` with each match of `pattern` replaced (by `replace`, else by `_replacement`), and the map back."""
     changed = EditMap()
@@ -179,7 +180,7 @@ def _fold_lengths(
     def replaced(match: regex.Match[str]) -> str:
         nonlocal shift
         old = match.group()
-        new = replace(old) if replace else " " if match.lastgroup == "space" else _replacement(old)
+        new = (replace or _replacement)(match)
         if len(new) != len(old):
             start = match.start() + shift
             changed.add(start, start + len(new), match.start(), match.end())
@@ -189,9 +190,11 @@ def _fold_lengths(
     return pattern.sub(replaced, text), changed
 
 
-def _replacement(old: str) -> str:
-    """`\\r\\n` as `\\n`; zero-width and soft-hyphen characters dropped."""
-    return "\n" if old == "\r\n" else ""
+def _replacement(match: regex.Match[str]) -> str:
+    """Folded spacing as one space, `\\r\\n` as `\\n`; zero-width and soft-hyphen characters dropped."""
+    if match.lastgroup == "space":
+        return " "
+    return "\n" if match.group() == "\r\n" else ""
 
 
 def _move_tone(match: regex.Match[str]) -> str:
