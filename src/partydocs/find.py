@@ -346,8 +346,10 @@ def _opens_a_clause(text: str, found: Found, date: DateSpan) -> bool:
     """`Thực hiện Kế hoạch số 45-KH/HU, ngày 10/3/2023, Ban Tuyên giáo tổ chức ...`: a date set off by
     commas before a new subject is the date of what the sentence reports, not the plan's (but a plenum
     there is the issuer: `Nghị quyết số 19-NQ/TW, ngày 16/6/2022, Hội nghị lần thứ năm ...`)."""
+    if "," not in text[found.code_end : date.start]:
+        return False
     after = _CLAUSE_AFTER_DATE.match(text, date.end, date.end + 10)
-    return "," in text[found.code_end : date.start] and after is not None and not _PLENUM_HEAD.match(text, after.end())
+    return after is not None and not _PLENUM_HEAD.match(text, after.end())
 
 
 def _set_issuer(text: str, found: Found, span: tuple[int, int]) -> int:

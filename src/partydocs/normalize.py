@@ -17,8 +17,12 @@ import regex
 _DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ODD_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
 _SPACES = _ODD_SPACES + " "
-_WRAPPED_LINE = rf"(?<=[\p{{Ll}}\p{{M}}\d,])[{_SPACES}]*+(?:\r\n|[\r\n])[{_SPACES}]*+(?=\p{{Ll}})"
-"""A single line break inside a sentence (`Kế\\nhoạch`): the next line goes on in lower case."""
+_GOES_ON_BEFORE = r"[\p{Ll}\p{M}\d,]"
+"""What a line ends with when the sentence goes on: a lower-case letter (or its mark), a digit, a comma."""
+_GOES_ON_AFTER = rf"(?=[{_SPACES}]*+\p{{Ll}})"
+"""The next line goes on in lower case."""
+_WRAPPED_LINE = rf"(?<={_GOES_ON_BEFORE})[{_SPACES}]*+(?:\r\n|[\r\n]){_GOES_ON_AFTER}[{_SPACES}]*+"
+"""A single line break inside a sentence (`Kế\\nhoạch`), with the spaces around it."""
 _SPACE_RUN = rf"[{_SPACES}]{{2,}}+"
 _LENGTH_CHANGES = {
     False: regex.compile(rf"\r\n|[{_DELETED}]+"),
@@ -28,7 +32,7 @@ _LENGTH_CHANGES = {
 _CLUSTER = regex.compile(r"\P{M}\p{M}++|\p{M}++")
 """A letter with its combining marks (or marks alone): the unit that NFC composes."""
 _SPACING_PROBE = regex.compile(
-    rf"[{_ODD_SPACES}]|[\r\n](?=[{_SPACES}]*+\p{{Ll}})(?<=[\p{{Ll}}\p{{M}}\d,][{_SPACES}]*+[\r\n])"
+    rf"[{_ODD_SPACES}]|[\r\n]{_GOES_ON_AFTER}(?<={_GOES_ON_BEFORE}[{_SPACES}]*+[\r\n])"
 )
 """A quick look for anything the spacing pattern (`_LENGTH_CHANGES[True]`) folds, bar double spaces (`str`
 finds those faster): that pattern tries every position, and most texts need none of it."""

@@ -65,6 +65,8 @@ _UNIT_BREAK = regex.compile(
 
 
 _SURROGATE = regex.compile("[\ud800-\udfff]")
+_FIXED_WORDS = list(FIXED_WORDS)
+"""The fixed words as underthesea takes them, built once rather than for every unit."""
 
 
 @dataclass
@@ -108,9 +110,10 @@ class Segmentation:
     def _cut_at(self, token: Token, start: int, end: int) -> bool:
         """True when `start` begins a syllable inside `token` (after a space, or glued: `củaBan`) and the
         rest of `token` ends by `end`."""
+        if not token.start < start < token.end <= end:
+            return False
         before, at = self.text[start - 1], self.text[start]
-        begins = (before == " " and at != " ") or (before.islower() and at.isupper())
-        return token.start < start < token.end <= end and begins
+        return (before == " " and at != " ") or (before.islower() and at.isupper())
 
     def _unit(self, i: int) -> list[Token]:
         if i not in self._units:
@@ -132,7 +135,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def _segment(window: str) -> list[str]:
     """underthesea's words of `window`, its own characters kept and the project's fixed words whole."""
-    return segmenter()(window, use_token_normalize=False, fixed_words=list(FIXED_WORDS))
+    return segmenter()(window, use_token_normalize=False, fixed_words=_FIXED_WORDS)
 
 
 def _align(window: str, words: list[str], offset: int) -> list[Token]:
