@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import doctest
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,20 @@ def test_examples(document: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         runner.run(test, clear_globs=False)
         globs = test.globs  # names defined in one block are used in the next, as in a notebook
     assert runner.failures == 0, f"{runner.failures} examples in {document.name} print something else (see above)"
+
+
+def fenced_block_after(markdown: str, heading: str, language: str) -> str:
+    """The body of the first fenced block of the given language after the given heading."""
+    section = markdown[markdown.index(heading) :]
+    start = section.index(FENCE + language + "\n") + len(FENCE + language + "\n")
+    return section[start : section.index(FENCE, start)]
+
+
+def test_the_dask_example_prints_what_the_readme_shows(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    script = tmp_path / "dask_example.py"
+    script.write_text(fenced_block_after(readme, "## Dask", "python"), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == fenced_block_after(readme, "## Dask", "text").split()
