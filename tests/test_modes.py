@@ -124,11 +124,13 @@ def run(code: str) -> str:
     return done.stdout.strip()
 
 
-def test_import_loads_no_model_and_first_citation_does() -> None:
+def test_import_loads_no_model_and_only_an_unknown_issuer_does() -> None:
     heavy = "('underthesea', 'pandas', 'pyarrow', 'dask', 'tqdm')"
     assert run(f"import partydocs, sys; print([m for m in {heavy} if m in sys.modules])") == "[]"
-    cited = "partydocs.extract('Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị')"
-    assert run(f"import partydocs, sys; {cited}; print('underthesea' in sys.modules)") == "True"
+    known = "partydocs.extract('Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị')"
+    assert run(f"import partydocs, sys; {known}; print('underthesea' in sys.modules)") == "False"
+    unknown = "partydocs.extract('Công văn 285/CCTTHC của Tổ công tác chuyên trách cải cách thủ tục hành chính')"
+    assert run(f"import partydocs, sys; {unknown}; print('underthesea' in sys.modules)") == "True"
 
 
 def test_text_without_citations_is_not_segmented() -> None:

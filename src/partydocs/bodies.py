@@ -28,6 +28,10 @@ _PLACE = rf"(?>{_PLACE_WORD}(?:(?:{_SP}|[ ]*+-[ ]*+){_PLACE_WORD}){{0,4}})"
 _PLACE_WORDS = regex.compile(_PLACE_WORD)
 _KEY_NOISE = regex.compile(r"[\s.'-]+")
 _MAX_SUB_ORGANS = 3
+_LOOK_BEHIND = 40
+"""Characters before a name read by `body_at` (what a generic mention starts with: `các`, `những`)."""
+_LOOK_AHEAD = 400
+"""Characters after the start of a name read by `body_at`: longer than any organ's name."""
 _FALLBACK_WORDS = 3
 _TIERS: dict[str, tuple[str, ...]] = {
     "province": ("province",),
@@ -47,6 +51,33 @@ _TIER_LEVEL = {
 """The level of a body whose place is found in each gazetteer table."""
 
 _Groups: TypeAlias = Mapping[str, str | None]
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _toneless_table() -> dict[int, str]:
+    """Each precomposed letter with a tone mark -> the same letter without it (`ạ` -> `a`, `Ừ` -> `Ư`)."""
+    table: dict[int, str] = {}
+    for code in range(0x00C0, 0x1EFA):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        bare = "".join(c for c in decomposed if c not in _TONE_MARKS)
+        if bare != decomposed:
+            table[code] = unicodedata.normalize("NFC", bare)
+    return table
+
+
+_TONELESS = _toneless_table()
+
+
+def toneless(text: str) -> str:
+    """`text` without tone marks, letter for letter (same length and offsets): the grammar reads this
+    shadow, so scrambled or misplaced tones (`BẠN BÍ THƯ`, `Trũng ương`) still name the organ."""
+    return text.translate(_TONELESS)
+
+
+_AND = toneless("và")
+_AMPERSAND = rf"(?:{_AND}|&)"
+"""`và` inside a name may be written `&` (`Sở Nông nghiệp & Phát triển nông thôn`)."""
 
 
 @dataclass(frozen=True)
@@ -123,9 +154,23 @@ class _Gazetteer:
 
 def find_bodies(text: str) -> list[BodySpan]:
     """Every organ named in `text`, in order, non-overlapping, longest match first."""
-    found = _drop_generic(text, list(_scan(text)))
+    shadow = toneless(text)
+    found = _drop_generic(shadow, list(_scan(text, shadow)))
     known = {next(iter(f.place.provinces)) for f in found if f.place and len(f.place.provinces) == 1}
     return [_body(text, f, known) for f in found]
+
+
+def body_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the one organ whose name starts at `pos`, in any case and with any tone marks
+    (`Bộ Chính trị`, `đảng ủy Công an Trung ương`, `BẠN BÍ THƯ`); None when none does, or when it is
+    generic (`các Sở`, `UBND các cấp`) or a parent alone (`Trung ương`, `Đảng bộ tỉnh`)."""
+    low, high = max(0, pos - _LOOK_BEHIND), min(len(text), pos + _LOOK_AHEAD)
+    window = text[low:high]
+    shadow = toneless(window)
+    grammar = _grammar()
+    hit = _longest(shadow, pos - low, grammar)
+    found = _read(window, shadow, hit, grammar) if hit and not hit.groups.get("skip") else None
+    return None if found is None or found.generic else (found.start + low, found.end + low)
 
 
 def province_of(place: str) -> str | None:
@@ -137,19 +182,19 @@ def province_of(place: str) -> str | None:
     grammar = _grammar()
     place = place.strip()
     kind = "any"
-    if level := grammar.level_prefix.match(place):
+    if level := grammar.level_prefix.match(toneless(place)):
         kind = grammar.levels[_index(level.groupdict(), "l", len(grammar.levels)) or 0].place or "any"
         place = place[level.end() :]
     hit = _gazetteer().lookup(place, kind) if kind != "free" else None
     return next(iter(hit[1])) if hit and len(hit[1]) == 1 else None
 
 
-def _scan(text: str) -> Iterator[_Found]:
+def _scan(text: str, shadow: str) -> Iterator[_Found]:
     grammar = _grammar()
     pos = 0
-    while (trigger := grammar.trigger.search(text, pos)) is not None:
-        hit = _longest(text, trigger.start(), grammar)
-        found = _read(text, hit, grammar) if hit and not hit.groups.get("skip") else None
+    while (trigger := grammar.trigger.search(shadow, pos)) is not None:
+        hit = _longest(shadow, trigger.start(), grammar)
+        found = _read(text, shadow, hit, grammar) if hit and not hit.groups.get("skip") else None
         pos = found.end if found else hit.match.end() if hit else trigger.end()
         if found:
             yield found
@@ -177,8 +222,10 @@ def _match(
     return pattern.match(text, pos) if pattern else None
 
 
-def _read(text: str, hit: _Hit, grammar: _Grammar) -> _Found | None:
-    """The body a match names, or None for a parent written without its sub-organ (`Trung ương`)."""
+def _read(text: str, shadow: str, hit: _Hit, grammar: _Grammar) -> _Found | None:
+    """The body a match names, or None for a parent written without its sub-organ (`Trung ương`).
+
+    The match was made on `shadow`, the toneless `text`; places are looked up as written in `text`."""
     start, match, groups = hit
     chained = match.start() > start
     head_i, level_i = _index(groups, "t", len(grammar.heads)), _index(groups, "l", len(grammar.levels))
@@ -190,8 +237,8 @@ def _read(text: str, hit: _Hit, grammar: _Grammar) -> _Found | None:
     end = place.end if place else _rstrip(text, match.start("place")) if groups.get("place") else match.end()
     level = next((x for x in (word and word.level, head and head.level, place and place.level) if x), None)
     bare = not (chained or word or place or groups.get("qual")) and (head is not None or bool(groups.get("alone")))
-    generic = bool(grammar.not_after.search(text[max(0, start - 30) : start])) or (
-        bare and grammar.generic_after.match(text, end) is not None
+    generic = bool(grammar.not_after.search(shadow[max(0, start - 30) : start])) or (
+        bare and grammar.generic_after.match(shadow, end) is not None
     )
     return _Found(start, end, level or _family_level(groups), place, bare, generic)
 
@@ -199,6 +246,8 @@ def _read(text: str, hit: _Hit, grammar: _Grammar) -> _Found | None:
 def _family_level(groups: _Groups) -> str | None:
     if groups.get("cen") or groups.get("min") or groups.get("tw") or groups.get("region"):
         return "central"
+    if groups.get("unit"):
+        return "unit"
     return "province" if groups.get("dept") else None
 
 
@@ -228,11 +277,11 @@ def _unvalidated(text: str, after: int, words: Sequence[tuple[int, int]]) -> _Pl
     return _Place(kept[0][0], kept[-1][1], None, frozenset()) if kept else None
 
 
-def _drop_generic(text: str, found: list[_Found]) -> list[_Found]:
+def _drop_generic(shadow: str, found: list[_Found]) -> list[_Found]:
     """Drop generic mentions and the bare heads coordinated with them (`HĐND, UBND các cấp`)."""
     chains: list[list[_Found]] = []
     for body in found:
-        if chains and _grammar().coordinator.fullmatch(text, chains[-1][-1].end, body.start):
+        if chains and _grammar().coordinator.fullmatch(shadow, chains[-1][-1].end, body.start):
             chains[-1].append(body)
         else:
             chains.append([body])
@@ -276,6 +325,11 @@ def _key(name: str) -> str:
     return _KEY_NOISE.sub("", unicodedata.normalize("NFC", name)).casefold()
 
 
+def data_table(name: str) -> Any:
+    """One table of data/bodies.json, as written (with its tone marks)."""
+    return _data()[name]
+
+
 @cache
 def _data() -> dict[str, Any]:
     raw = resources.files("partydocs").joinpath("data/bodies.json").read_text(encoding="utf-8")
@@ -285,8 +339,8 @@ def _data() -> dict[str, Any]:
 
 @cache
 def _grammar() -> _Grammar:
-    """Compile the patterns of data/bodies.json (once per process)."""
-    data = _data()
+    """Compile the patterns of data/bodies.json, without tone marks, to read toneless text (once per process)."""
+    data = _toneless_data(_data())
     build = _Builder(data)
     sub_organs, bodies = build.sub_organs(), build.bodies()
     first_words = "|".join(map(regex.escape, sorted({*sub_organs, *bodies}, key=len, reverse=True)))
@@ -302,6 +356,17 @@ def _grammar() -> _Grammar:
         generic_after=regex.compile(rf"{_SP}{build.any_of(data['generic_after'])}(?![\p{{L}}\p{{M}}])"),
         coordinator=regex.compile(rf"[ ]*+{build.any_of(data['coordinators'])}[ ]*+"),
     )
+
+
+def _toneless_data(value: Any) -> Any:
+    """The tables with every name written without tone marks (the gazetteer, looked up as written, aside)."""
+    if isinstance(value, str):
+        return toneless(value)
+    if isinstance(value, list):
+        return [_toneless_data(item) for item in value]
+    if isinstance(value, dict):
+        return {toneless(k): v if k == "gazetteer" else _toneless_data(v) for k, v in value.items()}
+    return value
 
 
 class _Builder:
@@ -327,6 +392,7 @@ class _Builder:
              lambda _: f"(?P<dept>{self.named(data['departments'])}){self.tail(admin=True)}"),
             (["Trung ương"], lambda alt: f"(?P<tw>{alt})"),
             (data["steering"]["heads"], self.steering),
+            (data["numbered_units"], lambda alt: rf"(?P<unit>{alt}){_SP}(?:\d{{1,3}}+|[IVX]{{1,5}}+)"),
             *(([head["name"]], partial(self.territorial, i)) for i, head in enumerate(data["territorial"])),
             ([s["name"] for s in data["sub_organs"] if s.get("alone")], lambda alt: f"(?P<alone>{alt})"),
         ]
@@ -365,8 +431,19 @@ class _Builder:
         topic = rf"(?:(?:{_SP}|[ ]*+,[ ]*+){word}){{0,{steer['max_topic_words']}}}?"
         return (
             rf"(?P<steer>{alt})(?:{_SP}\d{{1,4}}+{self.tail(admin=True)}"
-            rf"|{_SP}(?P<region>{self.any_of(steer['regions'])})|{topic}{self.tail(admin=True, required=True)})"
+            rf"|{_SP}(?P<region>{self.any_of(steer['regions'])})"
+            rf"|{topic}{self.tail(admin=True, required=True)}(?(place)|{self.about(stop)})?)"
         )
+
+    def about(self, stop: str) -> str:
+        """`về phòng, chống tham nhũng, tiêu cực`: the topic that names a committee with no place of its
+        own, in lower-case words and abbreviations (`ĐVHC`, `Covid-19`), up to a stop word."""
+        steer = self.data["steering"]
+        stops = rf"(?:{stop}|{self.any_of(steer['about_stop_words'])})(?![\p{{L}}\p{{M}}])"
+        lower_or_caps = r"(?:\p{Ll}[\p{L}\p{M}]*+|\p{Lu}{2,}+[\p{Lu}\p{N}]*+)"
+        word = rf"(?!{stops}){lower_or_caps}(?:-[\p{{L}}\p{{N}}]{{1,6}}+)?"
+        words = rf"(?:(?:{_SP}|[ ]*+,[ ]*+){word}){{1,{steer['max_topic_words']}}}+"
+        return rf"(?P<about>{_SP}{self.phrase(steer['about_cue'])}{words})"
 
     def tail(self, admin: bool, required: bool = False) -> str:
         """Level word (`tỉnh`, `xã`; `thôn` only before a place) and place (`Bắc Kạn`) after a head."""
@@ -428,7 +505,7 @@ def _exact(text: str) -> str:
 def _literal(text: str) -> str:
     """Case-insensitive words of `text`, with any spacing, a line break or no space between them."""
     words = regex.findall(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]", text)
-    return f"(?i:{_SP.join(map(regex.escape, words))})" if words else ""
+    return f"(?i:{_SP.join(_AMPERSAND if w == _AND else regex.escape(w) for w in words)})" if words else ""
 
 
 @cache

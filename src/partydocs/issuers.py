@@ -1,4 +1,9 @@
-"""Extractor: the exact boundary of an issuing body written next to a citation, over tokens."""
+"""Extractor: the exact boundary of an issuing body written next to a citation.
+
+A known organ is read with the organ grammar (`organs`), which alone decides where its name ends;
+underthesea's words are walked only for a name the grammar cannot place (`Tổ công tác ...`), and
+such a walk ends where a known organ inside it ends (`... của Thủ tướng Chính phủ`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Sequence
 
 import regex
 
+from partydocs.organs import match_organ, organ_ending_at
 from partydocs.tables import BODY_HEADS, BODY_TAIL_WORDS, DOC_TYPE_WORDS, ISSUER_STOP_WORDS, ORDINAL_WORDS
 from partydocs.tokenize import Segmentation, Token
 
@@ -81,14 +87,18 @@ def _broken(text: str, before: Token, after: Token) -> bool:
     return any(mark in gap for mark in _PARAGRAPH_BREAKS)
 
 
-def _forward_end(text: str, tokens: Sequence[Token]) -> int:
-    """Index past the last token of the body that `tokens` starts with (0 when none)."""
+def _forward_end(text: str, tokens: Sequence[Token], limit: int) -> int:
+    """Offset where the body that `tokens` starts with ends (0 when none); a known organ met on the way
+    ends it where that organ's name ends."""
     last_good = -1
     lower_run = 0
     for i, token in enumerate(tokens):
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if i and _broken(text, tokens[i - 1], token):
             break
+        known = match_organ(text, token.start, limit) if i and token.is_capitalized else None
+        if known:
+            return known.end
         if not token.is_word:
             if token.text == "-" and i and after and tokens[i - 1].is_capitalized and after.is_capitalized:
                 continue
@@ -111,26 +121,30 @@ def _forward_end(text: str, tokens: Sequence[Token]) -> int:
         lower_run += 1
         if lower_run > _MAX_LOWER_RUN:
             break
-    return last_good + 1
+    return tokens[last_good].end if last_good >= 0 else 0
 
 
 def body_after(words: Segmentation, pos: int, limit: int | None = None) -> tuple[int, int] | None:
     """The body that begins at `pos` (after `của`/`do`): its span, or None."""
     text = words.text
     stop = min(len(text), pos + _WINDOW, limit if limit is not None else len(text))
+    known = match_organ(text, pos, stop)
+    if known:
+        return known.start, known.end
     tokens = words.tokens(pos, stop)
     if not tokens or not tokens[0].is_capitalized or not _starts_with_head(tokens, 0):
         return None
-    end = _forward_end(text, tokens)
-    if end == 0:
-        return None
-    return tokens[0].start, tokens[end - 1].end
+    end = _forward_end(text, tokens, stop)
+    return (tokens[0].start, end) if end else None
 
 
 def body_before(words: Segmentation, pos: int, floor: int = 0) -> tuple[int, int] | None:
     """The body that ends right before `pos` (the subject of `ban hành`): its span, or None."""
     text = words.text
     start = max(floor, pos - _WINDOW, text.rfind("\n\n", 0, pos) + 1)
+    known = organ_ending_at(text, pos, start)
+    if known:
+        return known.start, known.end
     tokens = words.tokens(start, pos)
     run: list[Token] = []
     for i in range(len(tokens) - 1, -1, -1):
