@@ -65,7 +65,7 @@ def test_full_adds_dates_bodies_anaphora(capsys: pytest.CaptureFixture[str], txt
     status, out, _ = run(capsys, "extract", "--full", txt)
     assert status == 0
     (record,) = lines(out)
-    assert list(record) == ["id", "references", "dates", "bodies", "anaphora"]
+    assert list(record) == ["id", "references", "dates", "bodies", "anaphora", "relations"]
     assert record["dates"][0]["iso"] == "2016-05-15"  # type: ignore[index]
 
 
@@ -222,7 +222,7 @@ def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
     schema = json.loads(out)
     assert status == 0
     assert schema["title"] == "Extraction"
-    assert set(schema["properties"]) == {"references", "dates", "bodies", "anaphora"}
+    assert set(schema["properties"]) == {"references", "dates", "bodies", "anaphora", "relations"}
 
 
 def test_python_dash_m_never_prints_a_traceback(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ from partydocs.annotate import annotate
 from partydocs.batch import DocumentResult, extract_many
 from partydocs.frames import to_arrow, to_dataframe
 from partydocs.html import CleanText, clean_html
-from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Reference
+from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Reference, Relation
 from partydocs.pipeline import extract
 
-__all__ = ["Anaphor", "BodyMention", "DateMention", "Extraction", "Reference", "extract"]
+__all__ = ["Anaphor", "BodyMention", "DateMention", "Extraction", "Reference", "Relation", "extract"]
 __all__ += ["CleanText", "DocumentResult", "annotate", "clean_html", "extract_many", "to_arrow", "to_dataframe"]
 __version__ = "0.1.0"

@@ -72,7 +72,7 @@ def _add_extract(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--format", choices=("jsonl", "json", "csv", "table"), default="jsonl",
                      help="jsonl/json: one record per document; csv/table: one row per reference")
     sub.add_argument("--per-reference", action="store_true", help="jsonl/json: one record per reference")
-    sub.add_argument("--full", action="store_true", help="jsonl/json: also write dates, bodies and anaphora")
+    sub.add_argument("--full", action="store_true", help="jsonl/json: also write dates, bodies, anaphora and relations")
     sub.add_argument("--html", action="store_true", help="read each text as an HTML page: offsets point into it")
     sub.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (-1: every CPU)")
     sub.add_argument("--progress", action="store_true", help="show a progress bar on stderr (needs tqdm)")

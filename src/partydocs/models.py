@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Kind = Literal["party", "state", "named"]
 Granularity = Literal["day", "month", "quarter", "year"]
 Level = Literal["central", "province", "district", "commune", "unit"]
+RelationType = Literal["implements", "guides", "amends", "replaces", "repeals", "based_on", "summarises"]
 
 
 class Mention(BaseModel):
@@ -44,6 +45,10 @@ class Reference(Mention):
     plenum: int | None = None
     congress: int | None = None
     name: str | None = None
+    key: str = ""
+    """The same string for every mention of one document, in any text (`partydocs.keys`)."""
+    scope: str | None = None
+    """The place a local code is unique in (`Ba Bể, Bắc Kạn` for `01-KH/HU`); None for codes that need none."""
 
     def __str__(self) -> str:
         """`[10:29] Chỉ thị 05-CT/TW ngày 2016-05-15 của Bộ Chính trị`; a reference without a code shows its text."""
@@ -83,6 +88,17 @@ class Anaphor(Mention):
     antecedent: int | None = None
 
 
+class Relation(BaseModel):
+    """What a sentence states between two references: `source` implements / amends / ... `target`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: int = Field(ge=0)
+    target: int = Field(ge=0)
+    type: RelationType
+    cue: Mention
+
+
 class Extraction(BaseModel):
     """Everything found in one text."""
 
@@ -90,6 +106,7 @@ class Extraction(BaseModel):
     dates: list[DateMention] = Field(default_factory=list)
     bodies: list[BodyMention] = Field(default_factory=list)
     anaphora: list[Anaphor] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
 
     def __str__(self) -> str:
         lines = [f"Extraction: {len(self.references)} references, {len(self.dates)} dates, "

@@ -1,4 +1,5 @@
-"""The whole pipeline: normalize -> tokenize -> extract (dates, codes, named, bodies) -> resolve -> models."""
+"""The whole pipeline: normalize -> tokenize -> extract (dates, codes, named, bodies) -> resolve (short forms,
+keys, anaphora, relations) -> models."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from partydocs.bodies import BodySpan, find_bodies
 from partydocs.dates import DateSpan, find_dates
 from partydocs.find import Context, Found, Spans, find_references
 from partydocs.html import clean_html
-from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Mention, Reference
+from partydocs.keys import document_keys
+from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Mention, Reference, Relation
 from partydocs.named import find_named
 from partydocs.normalize import Normalized, normalize
+from partydocs.relations import RelationFound, find_relations
 from partydocs.resolve import AnaphorFound, find_anaphora, find_short_forms, resolve
 from partydocs.tokenize import Segmentation
 
@@ -35,11 +38,18 @@ def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
     references = resolve(found, named, find_short_forms(norm.text, found))
     bodies = find_bodies(norm.text)
     body_spans = Spans((body.start, body.end) for body in bodies)  # in order and non-overlapping
+    issuer_bodies = [_issuer_body(ref, body_spans) for ref in references]
+    keys = document_keys(norm.text, references, bodies, issuer_bodies)
+    anaphora = find_anaphora(norm.text, references)
     return Extraction(
-        references=[_reference(text, norm, ref, _issuer_body(ref, body_spans)) for ref in references],
+        references=[
+            _reference(text, norm, ref, issuer_body, key)
+            for ref, issuer_body, key in zip(references, issuer_bodies, keys, strict=True)
+        ],
         dates=[_date(text, norm, span) for span in dates],
         bodies=[_body(text, norm, body) for body in bodies],
-        anaphora=[_anaphor(text, norm, a) for a in find_anaphora(norm.text, references)],
+        anaphora=[_anaphor(text, norm, a) for a in anaphora],
+        relations=[_relation(text, norm, r) for r in find_relations(norm.text, references, anaphora)],
     )
 
 
@@ -54,7 +64,9 @@ def _issuer_body(ref: Found, bodies: Spans) -> int | None:
     return None if ref.issuer_span is None else bodies.first(*ref.issuer_span)
 
 
-def _reference(text: str, norm: Normalized, ref: Found, issuer_body: int | None) -> Reference:
+def _reference(
+    text: str, norm: Normalized, ref: Found, issuer_body: int | None, key: tuple[str, str | None]
+) -> Reference:
     return Reference(
         **dict(_span(text, norm, ref.start, ref.end)),
         kind=ref.kind,
@@ -76,6 +88,8 @@ def _reference(text: str, norm: Normalized, ref: Found, issuer_body: int | None)
         plenum=ref.plenum,
         congress=ref.congress,
         name=ref.name,
+        key=key[0],
+        scope=key[1],
     )
 
 
@@ -93,6 +107,15 @@ def _body(text: str, norm: Normalized, body: BodySpan) -> BodyMention:
     """The level comes from the data tables, so pydantic checks it against the contract's values."""
     fields = {"name": body.name, "level": body.level, "place": body.place, "province": body.province}
     return BodyMention.model_validate({**dict(_span(text, norm, body.start, body.end)), **fields})
+
+
+def _relation(text: str, norm: Normalized, relation: RelationFound) -> Relation:
+    return Relation(
+        source=relation.source,
+        target=relation.target,
+        type=relation.type,
+        cue=_span(text, norm, relation.cue_start, relation.cue_end),
+    )
 
 
 def _anaphor(text: str, norm: Normalized, anaphor: AnaphorFound) -> Anaphor:

@@ -1,0 +1,275 @@
+"""Resolve stage: relations a sentence states between two references (`Kế hoạch số 111-KH/HU ... thực hiện
+Kết luận số 21-KL/TW`), typed by their cue words (`data/relations.json`, corpus GUIDELINES).
+
+A cue ties a source to the references that follow it (the first one, and those listed with it). The
+source is, in this order: the reference whose name holds the cue (`Luật sửa đổi, bổ sung ... của Luật X`),
+the reference whose citation the cue directly continues (`Kế hoạch số 69-KH/TU ngày 17/3/2017 về triển
+khai thực hiện ...`), the document after `được thay thế bởi`, the reference that a sentence opening with
+the cue says was issued (`Thực hiện X, Tỉnh ủy đã ban hành Kế hoạch số ...`), the antecedent of the anaphor
+that opens the sentence (`Chỉ thị này thay thế ...`), and last the text's own header number, for a title or a
+preamble clause (`Căn cứ ...`, `KẾ HOẠCH THỰC HIỆN ...`). Nothing crosses a sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import get_args
+
+import regex
+
+from partydocs.find import Found, alternation
+from partydocs.models import RelationType
+from partydocs.resolve import AnaphorFound
+
+
+@dataclass(frozen=True)
+class RelationFound:
+    """A relation between two references (indices into the resolved references); the cue's normalised span."""
+
+    source: int
+    target: int
+    type: RelationType
+    cue_start: int
+    cue_end: int
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    cue: regex.Pattern[str]
+    types: dict[str, str]
+    blocked_before: regex.Pattern[str]
+
+
+_BASIS = "based_on"
+_WORD = r"(?<![\p{L}\p{N}])"
+_END = r"(?![\p{L}\p{N}])"
+_SENTENCE_END = regex.compile(
+    r"[.!?…](?=\s|$)|\n[^\S\n]*+\n|[;:][^\S\n]*+\n|\||\n(?=[^\S\n]*+(?:[-+*•–]|\d++(?:\.\d++)*+\.\s|(?i:căn cứ|xét)\s))"
+    r"|\n(?=[^\S\n]*+(?i:theo đề nghị))"
+)
+_OPENING = regex.compile(r"[\s\-+*•–\d.)]*+(?:(?i:để|nhằm|tiếp tục|trên cơ sở|đồng thời)\s++)?")
+"""What may stand before a cue that opens its sentence: bullets, a list number, `Để`, `Nhằm`."""
+_CONTINUES = regex.compile(
+    r"(?:[\s,]|\((?:[^()]{0,120}+)\)|(?i:năm\s++)?\d{4}+|(?i:khóa)\s++[IVXLC\d]++)*+"
+    r"(?:(?i:chương trình hành động|chương trình|kế hoạch|đề án)\s*+)?"
+)
+"""Between a citation's tail (code, date, issuer) and the cue that continues it: a year, a term, an alias in brackets,
+the unnumbered plan the document issues (`Nghị quyết 78/NQ-CP 2022 Chương trình thực hiện ...`)."""
+_TIGHT_GAP = regex.compile(
+    r"(?:\s|,|(?i:một số|các|điều|khoản|điểm|nội dung|quy định|của|tại|trong|và|chương [IVXLC\d]++))*+"
+)
+"""Between an amending, replacing or repealing cue and its target: `một số điều, khoản của`."""
+_ISSUED = regex.compile(r"(?i:ban hành|ký|xây dựng|có)\s*+[^\s,;]*+\s*+$")
+_ISSUED_ANYWHERE = regex.compile(r"(?<!\p{L})(?i:ban hành|ký)(?!\p{L})")
+_LIST_SEPARATOR = regex.compile(r"(?:[,;]|(?<!\p{L})(?i:và|cùng))\s*+(?:(?i:các|của)\s++)?$")
+_PASSIVE_BEFORE = regex.compile(r"(?i:được|bị)\s++$")
+_PASSIVE_AFTER = regex.compile(r"\s++(?i:bởi)(?!\p{L})")
+_ALIAS_OPENS = regex.compile(r"\s*+\(\s*+(?:(?i:sau đây\s++)?(?i:gọi tắt là|viết tắt là|gọi là)\s++)?")
+_ANAPHOR_OPENS = 12
+"""How far into its sentence an anaphor may start and still be its subject (after a bullet or a comma)."""
+_LOOSE_REACH = 200
+"""How far after an implementing or guiding cue its first target may be."""
+
+
+@cache
+def _grammar() -> _Grammar:
+    data = json.loads(resources.files("partydocs").joinpath("data/relations.json").read_text(encoding="utf-8"))
+    types = {phrase: kind for kind in get_args(RelationType) if kind != _BASIS for phrase in data[kind]}
+    types.update(dict.fromkeys(data["basis"], _BASIS))
+    phrases = alternation(list(types)).replace(r"\ ", r"\s++").replace(",", r"\s*+,")
+    prefixes = alternation(data["subject_prefixes"]).replace(r"\ ", r"\s++")
+    cue = regex.compile(rf"{_WORD}(?:(?P<prefix>{prefixes})\s++)?(?P<cue>(?i:{phrases})){_END}", regex.IGNORECASE)
+    blocked = alternation(data["blocked_before"]).replace(r"\ ", r"\s++")
+    return _Grammar(cue, types, regex.compile(rf"{_WORD}(?i:{blocked})\s++$"))
+
+
+def _cue_type(match: regex.Match[str]) -> str:
+    """The relation type a matched cue states, looked up by its words in one spacing."""
+    words = match.group("cue").casefold().replace(",", " , ").split()
+    return _grammar().types[" ".join(words).replace(" ,", ",")]
+
+
+def find_relations(text: str, references: list[Found], anaphora: list[AnaphorFound]) -> list[RelationFound]:
+    """Every relation the sentences of `text` state between `references` (resolved, in reading order)."""
+    if not references:
+        return []
+    grammar = _grammar()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    reader = _Reader(text, references, anaphora, ends)
+    relations: list[RelationFound] = []
+    for match in grammar.cue.finditer(text):
+        kind = _cue_type(match)
+        if grammar.blocked_before.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        relations.extend(reader.relations(match, kind))
+    return _unique(relations)
+
+
+def _unique(relations: list[RelationFound]) -> list[RelationFound]:
+    """One relation per source, target and type (the first cue stating it), ordered by source then cue."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for relation in relations:
+        if (relation.source, relation.target, relation.type) not in seen and relation.source != relation.target:
+            seen.add((relation.source, relation.target, relation.type))
+            kept.append(relation)
+    return sorted(kept, key=lambda r: (r.source, r.cue_start, r.target))
+
+
+class _Reader:
+    """The references of one text by sentence, and the rules that find a cue's source and targets."""
+
+    def __init__(self, text: str, references: list[Found], anaphora: list[AnaphorFound], ends: list[int]) -> None:
+        self.text = text
+        self.refs = references
+        self.anaphora = anaphora
+        self.ends = ends
+        self.outer = [i for i, ref in enumerate(references) if not self._nested(i)]
+        self.header = next((i for i, ref in enumerate(references) if ref.is_header), None)
+
+    def _nested(self, i: int) -> bool:
+        """Whether reference `i` lies inside the span of a longer reference (a law named in an amending law's title)."""
+        ref = self.refs[i]
+        return any(o.start <= ref.start and ref.end <= o.end and (o.end - o.start) > (ref.end - ref.start)
+                   for o in self.refs if o.start <= ref.start and o.end >= ref.end)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The start and end of the sentence around `pos`."""
+        i = bisect_right(self.ends, pos)
+        return (self.ends[i - 1] if i else 0), (self.ends[i] if i < len(self.ends) else len(self.text))
+
+    def relations(self, match: regex.Match[str], kind: str) -> list[RelationFound]:
+        start, end = match.start(), match.end()
+        container = self._container(start, end)
+        if container is not None:
+            return self._typed(container, self._inside(container), kind, match)
+        first, last = self.sentence(start)
+        if kind == _BASIS:
+            return self._basis(match, first, last)
+        if _PASSIVE_BEFORE.search(self.text, max(first, start - 12), start) and _PASSIVE_AFTER.match(self.text, end):
+            return self._passive(match, first, last)
+        targets = self._targets(end, last, tight=kind in ("amends", "replaces", "repeals", "summarises"))
+        if not targets:
+            return []
+        source = self._continued(start, first)
+        if source is None:
+            source = self._opening_source(match, first, targets)
+        return [] if source is None else self._typed(source, targets, kind, match)
+
+    def _container(self, start: int, end: int) -> int | None:
+        """The longest reference whose span holds the cue (a named amending law)."""
+        holding = [i for i, ref in enumerate(self.refs) if ref.start < start and end <= ref.end]
+        return max(holding, key=lambda i: self.refs[i].end - self.refs[i].start, default=None)
+
+    def _inside(self, container: int) -> list[int]:
+        """The shorter references inside the span of reference `container`."""
+        outer = self.refs[container]
+        return [i for i, ref in enumerate(self.refs) if outer.start <= ref.start and ref.end <= outer.end
+                and ref.end - ref.start < outer.end - outer.start]
+
+    def _tail(self, i: int) -> int:
+        """Where reference `i`'s citation ends: after its code, its issue date and the issuer written after it."""
+        ref = self.refs[i]
+        ends = [ref.end, ref.date_end or 0]
+        if ref.issuer_span is not None and ref.issuer_span[0] >= ref.end:
+            ends.append(ref.issuer_span[1])
+        return max(ends)
+
+    def _targets(self, after: int, last: int, *, tight: bool) -> list[int]:
+        """The reference right after a cue, and those listed with it, up to the sentence end."""
+        following = [i for i in self.outer if after <= self.refs[i].start < last]
+        if not following:
+            return []
+        first = following[0]
+        gap = self.text[after:self.refs[first].start]
+        if tight and not _TIGHT_GAP.fullmatch(gap):
+            return []
+        if not tight and (len(gap) > _LOOSE_REACH or ";" in gap or _ISSUED_ANYWHERE.search(gap)
+                          or _grammar().cue.search(gap)):
+            return []
+        return self._listed([first], following[1:])
+
+    def _listed(self, targets: list[int], following: list[int]) -> list[int]:
+        """`targets` and the references after them joined by a list separator, with no cue or issuing verb between."""
+        for i in following:
+            ref, previous = self.refs[i], self.refs[targets[-1]]
+            if ref.start == previous.start:
+                targets.append(i)
+                continue
+            gap = self.text[previous.end:ref.start]
+            if _grammar().cue.search(gap) or _ISSUED.search(gap) or not _LIST_SEPARATOR.search(gap):
+                break
+            targets.append(i)
+        return targets
+
+    def _continued(self, cue_start: int, first: int) -> int | None:
+        """The reference whose citation (code, date, issuer) the cue directly continues, or an anaphor's antecedent."""
+        before = [i for i in self.outer if first <= self.refs[i].start and self.refs[i].end <= cue_start]
+        if before:
+            i = before[-1]
+            tail = min(self._tail(i), cue_start)
+            if _CONTINUES.fullmatch(self.text, tail, cue_start):
+                return i
+        for anaphor in self.anaphora:
+            if first <= anaphor.start and anaphor.end <= cue_start and anaphor.antecedent is not None:
+                opens = anaphor.start - first <= _ANAPHOR_OPENS
+                if opens or _CONTINUES.fullmatch(self.text, anaphor.end, cue_start):
+                    return self._unaliased(anaphor.antecedent)
+        return None
+
+    def _unaliased(self, i: int) -> int:
+        """The full citation for its alias in brackets (`Chỉ thị số 45-CT/TW (Chỉ thị số 45)`)."""
+        earlier = self.refs[i].antecedent
+        if earlier is not None and _ALIAS_OPENS.fullmatch(self.text, self.refs[earlier].end, self.refs[i].start):
+            return earlier
+        return i
+
+    def _opening_source(self, match: regex.Match[str], first: int, targets: list[int]) -> int | None:
+        """For a cue that opens its sentence or title: the reference the sentence says was issued, else the header."""
+        start = match.start()
+        opens = _OPENING.fullmatch(self.text, first, start) is not None
+        if opens:
+            last_target = self.refs[targets[-1]].end
+            _, last = self.sentence(start)
+            for i in self.outer:
+                ref = self.refs[i]
+                if last_target <= ref.start < last and i not in targets:
+                    if _ISSUED.search(self.text, max(last_target, ref.start - 40), ref.start):
+                        return i
+                    break
+        if self.header is None or self.header in targets:
+            return None
+        prefix = range(first, start)
+        others = [i for i in self.outer if self.refs[i].start in prefix and i != self.header]
+        return self.header if opens or (not others and start - first <= 100) else None
+
+    def _basis(self, match: regex.Match[str], first: int, last: int) -> list[RelationFound]:
+        """`Căn cứ X; Y`, `Theo đề nghị ... tại Tờ trình số ...`: a basis of the text's own document."""
+        if _OPENING.fullmatch(self.text, first, match.start()) is None:
+            return []
+        following = [i for i in self.outer if match.end() <= self.refs[i].start < last]
+        if not following:
+            return []
+        targets = self._listed([following[0]], following[1:])
+        source = self._opening_source(match, first, targets)
+        return [] if source is None else self._typed(source, targets, _BASIS, match)
+
+    def _passive(self, match: regex.Match[str], first: int, last: int) -> list[RelationFound]:
+        """`X đã được thay thế bởi Y`: Y is the source."""
+        before = [i for i in self.outer if first <= self.refs[i].start and self.refs[i].end <= match.start()]
+        after = [i for i in self.outer if match.end() <= self.refs[i].start < last]
+        if not before or not after:
+            return []
+        return self._typed(after[0], [before[-1]], _cue_type(match), match)
+
+    def _typed(self, source: int, targets: list[int], kind: str, match: regex.Match[str]) -> list[RelationFound]:
+        """One relation per target; a Hướng dẫn that implements a document guides it."""
+        if kind == "implements" and self.refs[source].doc_type == "Hướng dẫn":
+            kind = "guides"
+        typed: RelationType = kind  # type: ignore[assignment]
+        return [RelationFound(source, t, typed, match.start(), match.end()) for t in targets if t != source]
+
