@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from partydocs.tables import NOISE_PHRASES, NOISE_SYLLABLES
+
 _DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ODD_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
 _SPACES = _ODD_SPACES + " "
@@ -155,7 +157,7 @@ def normalize(text: str) -> Normalized:
     if _NEEDS_TRANSLATION.search(folded):
         folded = folded.translate(_ONE_FOR_ONE)
     folded = _OLD_TONE_PLACEMENT.sub(_move_tone, folded)
-    return Normalized(folded, tuple(steps))
+    return Normalized(repair_noise(folded), tuple(steps))
 
 
 def _compose(text: str) -> tuple[str, EditMap]:
@@ -206,3 +208,92 @@ def _move_tone(match: regex.Match[str]) -> str:
     pair = match.group()
     decomposed = unicodedata.normalize("NFD", pair[1])
     return unicodedata.normalize("NFC", pair[0] + decomposed[1]) + decomposed[0]
+
+
+def _is_toned(char: str) -> bool:
+    return char.isalpha() and any(mark in _TONES for mark in unicodedata.normalize("NFD", char))
+
+
+_TONED = "".join(chr(c) for c in range(0xC0, 0x1F00) if _is_toned(chr(c)))
+_TWO_TONES = regex.compile(rf"[{_TONED}]\p{{L}}*?[{_TONED}]")
+"""A word with two tone marks: no Vietnamese syllable has one, so the line it is on is scrambled (OCR)."""
+_FOLD_LETTERS = str.maketrans(
+    {
+        chr(c): unicodedata.normalize("NFD", chr(c))[0].lower()
+        for c in range(0xC0, 0x1F00)
+        if chr(c).isalpha() and unicodedata.normalize("NFD", chr(c))[0].isascii()
+    }
+    | {"đ": "d", "Đ": "d"}
+)
+
+
+def fold_letters(word: str) -> str:
+    """`word` with tone marks, other diacritics and case folded, letter for letter (`Nghị` -> `nghi`)."""
+    return word.translate(_FOLD_LETTERS).lower()
+
+
+_REPAIRED_PHRASES = {" ".join(fold_letters(w) for w in p.split()): p for p in NOISE_PHRASES}
+_REPAIRED_SYLLABLES = {fold_letters(s): s for s in NOISE_SYLLABLES}
+_UNACCENTED_PHRASE = regex.compile(
+    r"(?i)(?<!\p{L})(?:"
+    + "|".join(r"[ \t]++".join(key.split()) for key in sorted(_REPAIRED_PHRASES, key=len, reverse=True))
+    + r")(?!\p{L})"
+)
+_SYLLABLE = regex.compile(r"\p{L}++")
+_PHRASE_GAP = regex.compile(r"[ \t]++")
+_ROMAN_LETTERS = frozenset("ivxlc")
+_LONGEST_PHRASE = max(len(key.split()) for key in _REPAIRED_PHRASES)
+
+
+def repair_noise(text: str) -> str:
+    """Known phrases that a line spells with scrambled tone marks (`Kết lúận`, `Bạn Chấp hành`) or,
+    on a line without any diacritic, with none (`Nghi quyet`), spelt right; the length never changes."""
+    lines: dict[int, bool] = {}
+    for match in _TWO_TONES.finditer(text):
+        lines[text.rfind("\n", 0, match.start()) + 1] = True
+    for match in _UNACCENTED_PHRASE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if start not in lines and _line(text, start).isascii():
+            lines[start] = False
+    if not lines:
+        return text
+    chars = list(text)
+    for start, scrambled in lines.items():
+        _repair_line(text, chars, start, start + len(_line(text, start)), scrambled)
+    return "".join(chars)
+
+
+def _line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _repair_line(text: str, chars: list[str], start: int, end: int, scrambled: bool) -> None:
+    """Rewrite, in `chars`, the phrases of `text[start:end]` whose folded words are a known phrase."""
+    words = list(_SYLLABLE.finditer(text, start, end))
+    keys = [fold_letters(word.group()) for word in words]
+    i = 0
+    while i < len(words):
+        size, spelt = _known_phrase(text, words, keys, i, scrambled)
+        if spelt:
+            for word, right in zip(words[i : i + size], spelt.split(), strict=True):
+                chars[word.start() : word.end()] = [
+                    c.upper() if o.isupper() else c for o, c in zip(word.group(), right, strict=True)
+                ]
+        elif scrambled and words[i].group().isupper() and set(keys[i]) <= _ROMAN_LETTERS:
+            chars[words[i].start() : words[i].end()] = list(keys[i].upper())  # `XÍĨ` -> `XII`
+        i += size
+
+
+def _known_phrase(
+    text: str, words: list[regex.Match[str]], keys: list[str], i: int, scrambled: bool
+) -> tuple[int, str | None]:
+    """The longest known phrase that starts at word `i` (its size in words and its right spelling), else (1, None)."""
+    for size in range(min(_LONGEST_PHRASE, len(words) - i), 1, -1):
+        gaps = all(_PHRASE_GAP.fullmatch(text, words[k].end(), words[k + 1].start()) for k in range(i, i + size - 1))
+        spelt = _REPAIRED_PHRASES.get(" ".join(keys[i : i + size])) if gaps else None
+        if spelt:
+            return size, spelt
+    if scrambled and _TWO_TONES.search(words[i].group()):
+        return 1, _REPAIRED_SYLLABLES.get(keys[i])
+    return 1, None

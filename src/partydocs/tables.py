@@ -139,11 +139,63 @@ ORDINAL_WORDS: frozenset[str] = frozenset(word for ordinal in ORDINAL_VALUES for
 
 ROMAN_VALUES: dict[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
+LEVEL_WORDS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+"""Administrative levels that follow `Đảng bộ` in the name of a Party organisation (`Đảng bộ tỉnh`)."""
+
+MASS_ORGANISATION_WORDS: tuple[str, ...] = (
+    "Đoàn TNCS", "Đoàn Thanh niên", "Đoàn thanh niên", "Trung ương Đoàn", "Đội Thiếu niên", "Hội Liên hiệp",
+    "Hội Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Công đoàn", "Mặt trận Tổ quốc", "Hội Chữ thập đỏ",
+    "Đoàn", "Hội",
+)
+"""Words that name a mass organisation (its congresses and charters are not Party or state documents)."""
+
+NOISE_PHRASES: tuple[str, ...] = (
+    *(word for word in DOC_TYPE_WORDS if " " in word),
+    "đại hội", "đại biểu", "đảng bộ", "toàn quốc", "lần thứ", "hội nghị", "trung ương", "ban chấp hành",
+    "bộ chính trị", "ban bí thư", "ban thường vụ", "tỉnh ủy", "huyện ủy", "thành ủy", "đảng ủy", "quân ủy",
+    "ủy ban nhân dân", "hội đồng nhân dân", "chính phủ", "thủ tướng", "quốc hội", "ban hành", "thực hiện",
+    "quán triệt", "nhiệm kỳ", "ban tổ chức", "ban tuyên giáo", "ban chỉ đạo", "ủy ban kiểm tra", "của đảng",
+    "tổng kết", "quân đội", "công an",
+)
+"""Phrases that noisy text spells with scrambled or missing tone marks (`Kết lúận`, `Nghi quyet`), spelt right."""
+
+NOISE_SYLLABLES: tuple[str, ...] = ("ngày", "tháng", "năm", "số", "của", "khóa", "về", "do", "luật", "đảng")
+"""Single cue words repaired only where a syllable carries two tone marks (`ngàỷ`, `củà`), which no word has."""
+
 
 def fold(text: str) -> str:
     """ASCII-fold for table look-ups: no diacritics, `Đ` as `D`, upper case."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+
+
+@dataclass(frozen=True)
+class LawTitle:
+    """One title of data/laws.json: the type word (`Luật`, `Bộ luật`, `Pháp lệnh`) and each version's year."""
+
+    doc_type: str
+    title: str
+    years: tuple[int, ...]
+
+
+@cache
+def law_titles() -> dict[str, LawTitle]:
+    """Every law, code and ordinance title of data/laws.json (and its written aliases), by folded title."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("partydocs").joinpath("data/laws.json").read_text(encoding="utf-8")
+    )
+    titles: dict[str, LawTitle] = {}
+    for law in raw["laws"]:
+        entry = LawTitle(law["type"], law["title"], tuple(v["year"] for v in law["versions"]))
+        titles.setdefault(title_key(entry.title), entry)
+    for alias, title in raw["aliases"].items():
+        titles[title_key(alias)] = titles[title_key(title)]
+    return titles
+
+
+def title_key(title: str) -> str:
+    """A title's look-up key: folded, its words joined by single spaces, commas kept."""
+    return " ".join(fold(title).replace(",", " , ").split())
 
 
 @dataclass(frozen=True)
