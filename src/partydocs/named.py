@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_left, insort
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from operator import attrgetter
 
@@ -18,45 +18,109 @@ import regex
 
 from partydocs.dates import DateSpan
 from partydocs.find import TYPE_WORDS, Context, Found, Spans, alternation, read_tail
-from partydocs.tables import DOC_TYPE_WORDS, LAW_NAME_PHRASES, LAW_NAME_STOP_WORDS, ORDINAL_VALUES, roman_to_int
+from partydocs.tables import (
+    DOC_TYPE_WORDS,
+    LAW_NAME_PHRASES,
+    LAW_NAME_STOP_WORDS,
+    LEVEL_WORDS,
+    MASS_ORGANISATION_WORDS,
+    ORDINAL_VALUES,
+    law_table,
+    roman_to_int,
+)
 
-_ROMAN = r"[IVXLC]{1,7}+"
-_TERMS = rf"(?:\s*+,?\s*+\(?(?i:khóa)\s++(?P<terms>{_ROMAN}(?:\s*+(?:,|và|&)\s*+{_ROMAN}){{0,5}}+)\)?)?"
-_ORDINAL = alternation(list(ORDINAL_VALUES))
-_PLENUM = regex.compile(
-    r"(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?:(?i:hội nghị)\s++)?(?:(?i:ban chấp hành)\s++)?"
-    rf"(?i:trung ương|tw|t\.ư)\s*+(?P<plenum>\d{{1,2}}+)(?!\d){_TERMS}"
-    rf"|(?<!\p{{L}})NQ\s*+TW\s*+(?P<plenum>\d{{1,2}}+)(?!\d){_TERMS}"
-    r"|(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?i:hội nghị\s++lần\s++thứ)\s++"
-    rf"(?:(?P<plenum>\d{{1,2}}+)|(?P<plenum_word>(?i:{_ORDINAL})))\s++"
-    rf"(?i:ban chấp hành trung ương)(?:\s++(?i:đảng))?(?!\p{{L}}){_TERMS}"
-)
-_CONGRESS_WORDS = (
-    r"đại biểu|toàn quốc|Đảng bộ|đảng bộ|Đảng|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|lần thứ|"
-    r"nhiệm kỳ\s++\d{4}\s*+-\s*+\d{4}|\p{Lu}\p{Ll}*+|" + _ROMAN
-)
-_LINE_GAP = r"(?:[ \t]++|[ \t]*+\n[ \t]*+)"
+_START = r"(?:(?<![\p{L}\p{N}])|(?<=[\p{Ll}\p{N}])(?=\p{Lu}))"
+"""A word starts here: after no letter or digit, or as a capital glued by a lost space (`triệtNghị`, `3Luật`)."""
+_GAP = r"(?:[ \t]++|[ \t]*+\n[ \t]*+)"
 """Spaces between two words, or one line break (a hard-wrapped line), never a blank line."""
-_CONGRESS = regex.compile(
-    r"(?<!\p{L})(?:Nghị quyết|NGHỊ QUYẾT)\s++(?:Đại hội|ĐẠI HỘI)"
-    rf"(?P<rest>(?:{_LINE_GAP}(?:{_CONGRESS_WORDS})(?!\p{{L}})){{1,14}}+)(?:\s++của\s++Đảng(?!\p{{L}}))?"
+
+
+def _words(phrase: str) -> str:
+    """A literal phrase whose words may be split by any `_GAP` (a comma keeps its place)."""
+    return _GAP.join(regex.escape(word).replace(",", "[ \t]*+,") for word in phrase.split())
+
+
+def _any_of(phrases: Sequence[str]) -> str:
+    return "|".join(_words(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+_ROMAN = r"[IVXLC]{1,7}+(?![\p{L}\p{N}])"
+_TERMS = rf"(?:[ \t]*+,?[ \t]*+\(?(?i:khóa)[ \t]++(?P<terms>{_ROMAN}(?:[ \t]*+(?:,|và|&)[ \t]*+{_ROMAN}){{0,5}}+)\)?)?"
+_RESOLUTION = rf"{_START}(?:(?i:nghị{_GAP}quyết)|NQ)"
+_ORDINAL_WORD = rf"(?i:{_any_of(list(ORDINAL_VALUES))})(?!\p{{L}})"
+_NTH = rf"(?i:lần{_GAP}thứ)"
+_CENTRAL = rf"(?:(?i:trung{_GAP}ương|tw|t\.ư|t\.w)|TƯ)"
+_LEVEL = rf"(?i:{_any_of(LEVEL_WORDS)})(?!\p{{L}})"
+_PLACE = r"\p{Lu}\p{L}*+(?:[ \t]++\p{Lu}\p{L}*+){0,3}+"
+_COMMITTEE = (
+    rf"(?:(?i:ban{_GAP}chấp{_GAP}hành)|BCH){_GAP}"
+    rf"(?:{_CENTRAL}(?:{_GAP}(?i:đảng)(?!{_GAP}(?i:bộ))(?!\p{{L}}))?|(?i:đảng{_GAP}bộ){_GAP}{_LEVEL}(?:{_GAP}{_PLACE})?)"
 )
-_CONGRESS_ORDINAL = regex.compile(rf"(?:lần thứ\s++)?(?<!\p{{L}})(?P<ordinal>{_ROMAN})(?!\p{{L}})")
-_CONGRESS_TERM = regex.compile(r"nhiệm kỳ\s++\d{4}\s*+-\s*+\d{4}")
+_PLENUM_NUMBER = rf"(?:(?P<plenum>\d{{1,2}}+)(?![\p{{L}}\p{{N}}])|(?P<roman>{_ROMAN})|(?P<plenum_word>{_ORDINAL_WORD}))"
+_PLENUM = regex.compile(
+    rf"{_RESOLUTION}(?:{_GAP}?(?i:hội{_GAP}nghị))?(?:{_GAP}?(?:(?i:ban{_GAP}chấp{_GAP}hành)|BCH))?{_GAP}?{_CENTRAL}"
+    rf"[ \t]*+(?:(?:{_NTH}{_GAP}{_PLENUM_NUMBER})|(?P<plenum>\d{{1,2}}+)(?![\p{{L}}\p{{N}}])){_TERMS}"
+    rf"|{_RESOLUTION}{_GAP}(?i:hội{_GAP}nghị){_GAP}(?:{_NTH}{_GAP})?{_PLENUM_NUMBER}[ \t]*+[,-]?{_GAP}?{_COMMITTEE}{_TERMS}"
+)
+"""A plenum's resolution: `Nghị quyết Trung ương 4 (khóa XI)`, `NQ TW4`, `nghị quyết hội nghị lần thứ X – BCH trung
+ương đảng khóa XI`, `Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII`."""
+_NAME_STOP = (
+    "của", "và", "về", "đã", "đang", "sẽ", "tại", "trong", "là", "được", "với", "các", "những", "để", "nhằm",
+    "thì", "mà", "có", "theo", "từ", "đến", "sau", "trước", "khi", "này", "đó", "cho", "do", "ngày", "năm",
+    "tháng", "nhiệm", "nghị", "quyết", "cấp", "đề", "ra", "xác", "định", "tiếp", "tục",
+)
+_CONGRESS_ORDINAL = rf"(?:{_NTH}{_GAP})?(?P<ordinal>{_ROMAN}|\d{{1,2}}+(?![\p{{L}}\p{{N}}]))"
+_CONGRESS_TERM = r"(?i:nhiệm[ \t]++kỳ)[ \t]++\d{4}[ \t]*+-[ \t]*+\d{4}(?!\d)"
+_CONGRESS_NAME = (
+    rf"(?i:đại{_GAP}hội)(?P<org>(?:{_GAP}(?!(?i:{_any_of(_NAME_STOP)})(?!\p{{L}})){_START}\p{{L}}++){{0,10}}?)"
+    rf"(?:{_GAP}{_CONGRESS_ORDINAL}(?:[ \t]++{_CONGRESS_TERM})?|[ \t]++{_CONGRESS_TERM})"
+    rf"|(?i:đại{_GAP}hội)(?P<org>(?:{_GAP}(?i:đại{_GAP}biểu))?{_GAP}(?i:đảng{_GAP}bộ){_GAP}{_LEVEL}(?:[ \t]++{_PLACE})?)"
+    rf"(?!{_GAP}(?i:các|cấp)(?!\p{{L}}))"
+)
+"""A Party congress: `Đại hội XIII`, `Đại hội đại biểu Đảng bộ Quân đội lần thứ X`, `Đại hội Đảng bộ xã`."""
+_CONGRESS = regex.compile(
+    rf"{_RESOLUTION}{_GAP}(?:{_CONGRESS_NAME})"
+    rf"(?P<more>(?:[ \t]*+(?:,|và)[ \t]*+{_LEVEL}(?:[ \t]++{_PLACE})?{_GAP}{_NTH}{_GAP}{_ROMAN})*+)"
+    rf"(?:{_GAP}(?i:của{_GAP}đảng)(?!{_GAP}(?i:bộ))(?!\p{{L}}))?"
+)
+"""A congress's resolution; `NQ đại hội Đảng bộ tỉnh lần thứ XV, huyện lần thứ XX` names two."""
+_CONGRESS_NAMED = regex.compile(_CONGRESS_NAME)
+_ELLIPTIC_CONGRESS = regex.compile(
+    rf"{_START}(?:Nghị quyết|NGHỊ QUYẾT|NQ)[ \t]++(?:(?:Đại hội|ĐẠI HỘI)(?=[ \t]*+[,.;:)\"]|[ \t]++\p{{Ll}})"
+    rf"(?![ \t]++(?i:đoàn|các|cấp|đại biểu|đảng|lần)(?!\p{{L}}))"
+    rf"|{_NTH}{_GAP}(?P<ordinal>{_ROMAN})(?![ \t]*+[,-]?{_GAP}(?i:ban|bch|hội nghị)))"
+)
+"""`Nghị quyết Đại hội` or `Nghị quyết lần thứ IX` where the text has just named the congress."""
+_CONGRESS_REACH = 600
+"""How far before an elliptic congress resolution the congress it means is looked for."""
+_MASS_ORGANISATION = regex.compile(rf"(?<!\p{{L}})(?:{_any_of(MASS_ORGANISATION_WORDS)}|TNCS)(?!\p{{L}})")
+_LAW_TITLES = law_table().spellings
+_YEAR = r"(?:(?i:năm)[ \t]++)?(?P<year>(?:19|20)\d\d)(?![\p{L}\p{N}])"
+_YEARS = rf"(?P<years>[ \t]++{_YEAR}(?:[ \t]*+(?:,|và)[ \t]*+{_YEAR})*+)?"
+_NOT_LAW_BEFORE = r"(?<!(?i:kỷ|pháp|quy|điều|luật|ty|phòng|hãng|khoa|học|viện|dự|thảo)[ \t])"
+_KNOWN_LAW = regex.compile(
+    rf"{_START}{_NOT_LAW_BEFORE}(?P<type>(?i:bộ{_GAP}luật|pháp{_GAP}lệnh|luật)){_GAP}"
+    rf"(?P<name>(?i:{_any_of(_LAW_TITLES)}))(?![\p{{L}}\p{{N}}]){_YEARS}"
+)
+"""A law, code or ordinance of data/laws.json by its title, in any case and across a line break, with the
+years written beside it (`các Luật Đất đai năm 2003 và năm 2013` names two)."""
+_AMENDED_IN = regex.compile(r"[ \t]++(?i:sửa đổi)(?:[ \t]*+,[ \t]*+(?i:bổ sung))?[ \t]++" + _YEAR)
+"""`Luật A và Luật B sửa đổi 2019`: the amending law of that year, named by the laws it amends."""
+_LAW_LIST_GAP = regex.compile(r"[ \t]*+(?:,|và)[ \t]*+")
+_DOCUMENT_NUMBER_END = regex.compile(
+    r"[^\S\n]*+(?:[,.;:)\]\"\n]|$)|\s++(?:của|về|ngày|năm|do|đã|được|và|khóa|tại|trong|nêu|quy định)(?!\p{L})"
+)
 _NAME_WORD = (
     rf"(?:(?i:{alternation(LAW_NAME_PHRASES)})(?!\p{{L}})"
     rf"|(?!(?i:{alternation(sorted(LAW_NAME_STOP_WORDS))})(?!\p{{L}}))\p{{L}}++)"
 )
 _NAME_GAP = rf"(?:[ \t]*+\n?[ \t]*+|,[ \t]++(?=(?i:chống|bổ sung))|[ \t]++và[ \t]++(?=\p{{Lu}})(?!{TYPE_WORDS}))"
-_LAW = regex.compile(
-    r"(?<!\p{L})(?<!(?i:kỷ|pháp|quy|điều|luật|ty|phòng|hãng|khoa|học|viện)\s)"
+_WRITTEN_LAW = regex.compile(
+    rf"{_START}{_NOT_LAW_BEFORE}"
     r"(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)(?!\s++(?i:sư|gia|pháp|chơi|lệ|hóa|học)(?!\p{L}))"
-    rf"(?P<name>[ \t]++{_NAME_WORD}(?:{_NAME_GAP}(?!Luật|Bộ luật){_NAME_WORD}){{0,14}}+)"
-    r"(?:[ \t]++(?i:năm)[ \t]++(?P<year>(?:19|20)\d\d)|[ \t]++(?P<bare_year>(?:19|20)\d\d))?(?!\d)"
+    rf"(?P<name>[ \t]++{_NAME_WORD}(?:{_NAME_GAP}(?!Luật|Bộ luật){_NAME_WORD}){{0,14}}+){_YEARS}"
 )
-_DOCUMENT_NUMBER_END = regex.compile(
-    r"[^\S\n]*+(?:[,.;:)\]\"\n]|$)|\s++(?:của|về|ngày|năm|do|đã|được|và|khóa|tại|trong|nêu|quy định)(?!\p{L})"
-)
+"""A law that the table lacks, by the capitalised words of its name (`Luật Thủy sản`, `Luật sửa đổi, bổ sung ...`)."""
 _AMENDING = regex.compile(r"(?i:sửa đổi)")
 _LAW_CLAUSE_END = regex.compile(r"[;\n]|\.\s")
 _DATE_CUE_BEFORE = regex.compile(r"\s*+(?:(?i:ngày|năm)\s*+)?$")
@@ -65,24 +129,36 @@ _CUE_REACH = 40
 _TITLE_REACH = 500
 """The longest title of an amending law (the longest real ones are under 300 characters)."""
 _CONSTITUTION = regex.compile(
-    r"(?<!\p{L})(?:Hiến pháp|HIẾN PHÁP)\s++(?:(?i:nước\s++)?(?i:Cộng hòa xã hội chủ nghĩa Việt Nam)\s++)?"
-    r"(?:(?i:năm)\s++)?(?P<year>(?:19|20)\d\d)(?!\d)"
+    rf"{_START}(?:Hiến pháp|HIẾN PHÁP|hiến pháp)"
+    rf"(?:(?P<full>{_GAP}(?i:nước{_GAP})?(?i:{_words('Cộng hòa xã hội chủ nghĩa Việt Nam')}))(?:[ \t]++{_YEAR})?"
+    rf"|[ \t]++{_YEAR})"
 )
+"""The Constitution by its full name or with its year: `Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam`, `Hiến pháp 2013`."""
+_STATUTE = regex.compile(
+    rf"{_START}(?:Điều lệ|ĐIỀU LỆ)[ \t]++(?i:đảng)(?![ \t]++(?i:bộ)(?!\p{{L}}))"
+    rf"(?:[ \t]++(?i:{_words('Cộng sản Việt Nam')}))?(?![\p{{L}}\p{{N}}])(?:[ \t]++{_YEAR})?"
+)
+"""The Party Statute: `Điều lệ Đảng`, `Điều lệ Đảng Cộng sản Việt Nam 2011`."""
 _TITLE_OF_BODY = regex.compile(
-    r"(?<!(?i:các|những|mọi)\s)(?<!\p{L})(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s++của\s++"
-    r"(?P<body>\p{Lu}[^\n;,.]{2,80}?)\s++về\s++(?P<subject>[^\n;.]{3,200}+)"
+    rf"(?<!(?i:các|những|mọi)\s){_START}(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s++của\s++"
+    r"(?P<body>\p{Lu}[^\n;,.]{2,80}?)(?:\s*+,?\s*+\(?(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+)\)?)?"
+    r"\s++về\s++(?P<subject>[^\n;.]{3,200}+)"
 )
+_YEARLY_TITLE = regex.compile(
+    rf"(?<!(?i:các|những|mọi)\s){_START}(?P<type>Nghị quyết|Chỉ thị|Kết luận)[ \t]++về[ \t]++"
+    r"(?P<subject>[^\n;.]{3,150}?[ \t]++(?i:năm)[ \t]++(?:19|20)\d\d)(?!\d)"
+)
+"""A document of one year picked out by its subject: `Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2026`."""
 _ISSUED_TITLE = regex.compile(
-    r"(?i:ban\s*+hành)\s++(?:(?i:kèm theo)\s++(?:\p{L}++\s++){1,2}(?i:này)\s++)?(?P<type>Quy định|QUY ĐỊNH)"
-    r"(?P<subject>(?!\s*+(?:số|SỐ|này|NÀY)(?!\p{L}))[^\n;.,]{5,200}+)"
+    r"(?i:ban\s*+hành)\s++(?:(?i:kèm theo)\s++(?:\p{L}++\s++){1,2}(?i:này)\s++)?\"?(?P<type>Quy định|QUY ĐỊNH)"
+    r"(?P<subject>(?!\s*+(?:số|SỐ|này|NÀY)(?!\p{L}))[^\n;.,\"]{5,200}+)"
 )
-_STATUTE = regex.compile(r"(?<!\p{L})Điều lệ Đảng(?:\s++Cộng sản Việt Nam)?(?!\p{L})")
 _LISTED_NUMBER = regex.compile(r"\d{1,5}+[a-zđ]?")
 NUMBERED_TYPE = regex.compile(
     r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
     rf"(?P<type>{TYPE_WORDS})\s++(?:(?i:số)\s*+)?"
     r"(?P<number>\d{1,5}+[a-zđ]?)(?P<more>(?:(?:\s*+,\s++|\s++(?i:và)\s++)\d{1,5}+[a-zđ]?(?![\p{L}\p{N}]))*+)"
-    r"(?![\p{L}\p{N}]|\s*+[-/.,:]\s*+\p{N}|\s*+[-/]\s*+\p{L})"
+    r"(?![\p{L}\p{N}]|\s*+[-/.,:]\s*+\p{N}|\s*+[-/]\s*+\p{L}|[ \t]++\p{Lu}{1,8}+/)"
     r"(?!\s++(?:(?i:năm|tháng|tuổi|người|lần|giờ|phút|điều|%)|(?i:ngày)(?!\s++\d{1,2}+(?:\s*+[/.-]|\s++tháng)))(?!\p{L}))"
 )
 """A type word and a number; not a count (`Chương trình 30 ngày`), but `Nghị quyết 57 ngày 22/12/2024` is one."""
@@ -98,13 +174,14 @@ def find_named(context: Context, coded: list[Found]) -> list[Found]:
     """Every named reference that does not overlap a coded one or an earlier candidate, in reading order.
 
     A candidate is a group of references sharing one mention (`Nghị quyết Trung ương 4 (khóa XI, XII)`,
-    `các Nghị quyết số 29, 30`): kept or dropped whole.
+    `các Nghị quyết số 29, 30`, an amending law and the laws its title names): kept or dropped whole.
     """
     coded_spans = Spans((ref.start, ref.end) for ref in coded)
     taken: list[tuple[int, int]] = []  # sorted and disjoint, so ends ascend too
     named: list[Found] = []
-    singles = (*_congresses(context), *_laws(context), *_titled(context))
-    for group in [*_plenums(context), *([ref] for ref in singles), *_numbered(context, coded)]:
+    singles = (*_charters(context), *_titled(context))
+    candidates = (*_plenums(context), *_congresses(context), *_laws(context), *([ref] for ref in singles))
+    for group in [*candidates, *_numbered(context, coded)]:
         start, end = group[0].start, group[0].end
         before = bisect_left(taken, (end,))
         if coded_spans.overlaps(start, end) or (before > 0 and taken[before - 1][1] > start):
@@ -120,11 +197,19 @@ def _named(start: int, end: int, doc_type: str, **fields: object) -> Found:
                  **fields)  # type: ignore[arg-type]
 
 
+def _year(written: str | None) -> dict[str, object]:
+    """The date fields of a year written in a name (`Hiến pháp năm 2013`), or none."""
+    return {"date": datetime.date(int(written), 1, 1), "date_granularity": "year"} if written else {}
+
+
 def _plenums(context: Context) -> Iterator[list[Found]]:
     """`Nghị quyết Trung ương 4 khóa XII`; one reference per term in `(khóa XI, XII)`."""
     for match in _PLENUM.finditer(context.text):
-        word = match.group("plenum_word")
-        plenum = ORDINAL_VALUES[" ".join(word.lower().split())] if word else int(match.group("plenum"))
+        word, roman = match.group("plenum_word"), match.group("roman")
+        if word:
+            plenum: int | None = ORDINAL_VALUES[" ".join(word.lower().split())]
+        else:
+            plenum = roman_to_int(roman) if roman else int(match.group("plenum"))
         terms = regex.findall(_ROMAN, match.group("terms") or "") or [None]
         yield [
             _named(match.start(), match.end(), "Nghị quyết", plenum=plenum, term=roman_to_int(term) if term else None)
@@ -132,63 +217,153 @@ def _plenums(context: Context) -> Iterator[list[Found]]:
         ]
 
 
-def _congresses(context: Context) -> Iterator[Found]:
-    """`Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng`, `... nhiệm kỳ 2020 - 2025`."""
-    for match in _CONGRESS.finditer(context.text):
-        rest = match.group("rest")
-        ordinal = _CONGRESS_ORDINAL.search(rest)
-        if not ordinal and not _CONGRESS_TERM.search(rest):
+def _ordinal(written: str | None) -> int | None:
+    if not written:
+        return None
+    return int(written) if written.isdigit() else roman_to_int(written)
+
+
+def _congresses(context: Context) -> Iterator[list[Found]]:
+    """A Party congress's resolution (one per congress it names), then an elliptic one (`Nghị quyết Đại hội`,
+    `Nghị quyết lần thứ IX`) that follows the congress it means."""
+    text = context.text
+    for match in _CONGRESS.finditer(text):
+        if _MASS_ORGANISATION.search(match.group("org") or ""):
             continue
-        end = match.end()
-        while context.text[end - 1] in " \t":
-            end -= 1
-        yield _named(match.start(), end, "Nghị quyết",
-                     congress=roman_to_int(ordinal.group("ordinal")) if ordinal else None)
+        ordinals = [match.group("ordinal"), *regex.findall(_ROMAN, match.group("more"))]
+        end = _trimmed_end(text, match.start(), match.end())
+        yield [_named(match.start(), end, "Nghị quyết", congress=_ordinal(ordinal)) for ordinal in ordinals]
+    for match in _ELLIPTIC_CONGRESS.finditer(text):
+        congress = _congress_before(text, match.start())
+        if congress is not None:
+            ordinal = match.group("ordinal") or congress.group("ordinal")
+            yield [_named(match.start(), match.end(), "Nghị quyết", congress=_ordinal(ordinal))]
 
 
-def _laws(context: Context) -> Iterator[Found]:
-    """Laws, codes and ordinances by name, the Constitution with its year, and the Party Statute.
+def _congress_before(text: str, pos: int) -> regex.Match[str] | None:
+    """The last Party congress named within reach before `pos`."""
+    last = None
+    for match in _CONGRESS_NAMED.finditer(text, max(0, pos - _CONGRESS_REACH), pos):
+        if not _MASS_ORGANISATION.search(match.group("org") or ""):
+            last = match
+    return last
 
-    The laws named inside an amending law's title are references of their own; the date after
-    that title is the amending law's.
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return end
+
+
+def _law_matches(text: str) -> list[regex.Match[str]]:
+    """Laws by a title of the table, and by written capitalised names where no title of the table is."""
+    known = list(_KNOWN_LAW.finditer(text))
+    spans = Spans(match.span() for match in known)
+    written = [match for match in _WRITTEN_LAW.finditer(text) if not spans.overlaps(*match.span())]
+    return sorted([*known, *written], key=lambda match: match.start())
+
+
+def _law_name(match: regex.Match[str]) -> str:
+    """The table's spelling of a law's title, else its name as written."""
+    written = " ".join(match.group("name").split())
+    entry = law_table().find(written)
+    return entry.title if entry else written
+
+
+def _law_refs(match: regex.Match[str], start: int | None = None) -> list[Found]:
+    """One reference per year written with a law's name (`Luật Đất đai năm 2003 và năm 2013`), else one."""
+    doc_type = DOC_TYPE_WORDS[" ".join(match.group("type").lower().split())]
+    years = match.captures("year") or [None]
+    return [
+        _named(match.start() if start is None else start, match.end(), doc_type, name=_law_name(match), **_year(year))
+        for year in years
+    ]
+
+
+def _laws(context: Context) -> Iterator[list[Found]]:
+    """Laws, codes and ordinances by name, each with the laws that an amending law's title names.
+
+    A law named inside an amending law's title is a reference of its own, dated only by a year written
+    with it: the date after that title is the amending law's.
     """
     text = context.text
-    clause_end = amending_until = -1
     valued = [span for span in context.dates if span.value]
-    for match in _LAW.finditer(text):
-        year = match.group("year") or match.group("bare_year")
-        name = " ".join(match.group("name").split())
-        law = _named(match.start(), match.end(), DOC_TYPE_WORDS[match.group("type").lower()], name=name)
-        if year:
-            law.date, law.date_granularity = datetime.date(int(year), 1, 1), "year"
-        if _AMENDING.match(name):
-            if match.end() > clause_end:  # else the clause end found for the law before still holds
-                clause_end = _clause_end(text, match.end())
-            amending_until = min(clause_end, match.end() + _TITLE_REACH)
-            title_end = _date_in_clause(context.text, valued, law, match.end(), amending_until)
-            law.name = " ".join(text[match.start("name") : title_end].split())
-        elif match.start() >= amending_until:
-            read_tail(context, law, len(text))
-        yield law
-    for match in _CONSTITUTION.finditer(text):
-        yield _named(match.start(), match.end(), "Hiến pháp", date=datetime.date(int(match.group("year")), 1, 1),
-                     date_granularity="year")
-    for match in _STATUTE.finditer(text):
-        yield _named(match.start(), match.end(), "Điều lệ", name="Điều lệ Đảng")
+    matches = _law_matches(text)
+    i = 0
+    while i < len(matches):
+        match = matches[i]
+        listed = _listed_laws(text, matches, i)
+        amended_in = _AMENDED_IN.match(text, matches[i + listed - 1].end())
+        if match.group("name").lstrip().lower().startswith("sửa đổi"):
+            amending, title_end = _amending_law(context, valued, match)
+            nested = [m for m in matches[i + 1 :] if m.start() < title_end]
+            yield [amending, *(ref for m in nested for ref in _law_refs(m))]
+            i += 1 + len(nested)
+            continue
+        if amended_in:
+            laws = matches[i : i + listed]
+            amending = _named(match.start(), amended_in.end(), "Luật", name=text[match.start() : amended_in.end()],
+                              **_year(amended_in.group("year")))
+            yield [amending, *(ref for m in laws for ref in _law_refs(m))]
+            i += listed
+            continue
+        refs = _law_refs(match)
+        if refs[0].date is None:
+            read_tail(context, refs[0], len(text))
+        yield refs
+        i += 1
+
+
+def _listed_laws(text: str, matches: list[regex.Match[str]], i: int) -> int:
+    """How many laws are listed from `matches[i]` on (`Luật A, Luật B và Luật C`)."""
+    j = i
+    while j + 1 < len(matches) and _LAW_LIST_GAP.fullmatch(text, matches[j].end(), matches[j + 1].start()):
+        j += 1
+    return j - i + 1
+
+
+def _amending_law(context: Context, valued: list[DateSpan], match: regex.Match[str]) -> tuple[Found, int]:
+    """An amending law's reference, its whole title as its span, dated by the first date after the title;
+    and where its clause (the reach of the laws its title names) ends."""
+    text = context.text
+    law = _named(match.start(), match.end(), DOC_TYPE_WORDS[" ".join(match.group("type").lower().split())])
+    clause_end = min(_clause_end(text, match.end()), match.end() + _TITLE_REACH)
+    title_end = _trimmed_end(text, match.start(), _date_in_clause(text, valued, law, match.end(), clause_end))
+    law.end = law.code_end = max(title_end, match.end())
+    law.name = " ".join(text[match.start("name") : law.end].split())
+    return law, clause_end
+
+
+def _charters(context: Context) -> Iterator[Found]:
+    """The Constitution and the Party Statute, by full name or with a year."""
+    for match in _CONSTITUTION.finditer(context.text):
+        yield _named(match.start(), match.end(), "Hiến pháp", name="Hiến pháp", **_year(match.group("year")))
+    for match in _STATUTE.finditer(context.text):
+        yield _named(match.start(), match.end(), "Điều lệ", name="Điều lệ Đảng", **_year(match.group("year")))
 
 
 def _titled(context: Context) -> Iterator[Found]:
-    """A document picked out by its title: `Chỉ thị của Ban Bí thư về việc tổ chức Tết ...`, or the
-    `Quy định ...` that a decision issues (`Ban hành kèm theo Quyết định này Quy định trách nhiệm ...`)."""
-    for match in _TITLE_OF_BODY.finditer(context.text):
-        ref = _named(match.start(), match.end(), match.group("type"), subject=match.group("subject").strip())
+    """A document picked out by its title: `Chỉ thị của Ban Bí thư về việc tổ chức Tết ...`, `Nghị quyết về nhiệm
+    vụ ... năm 2026`, or the `Quy định ...` that a decision issues (`Ban hành kèm theo Quyết định này Quy định ...`);
+    never one of a mass organisation."""
+    text = context.text
+    for match in _TITLE_OF_BODY.finditer(text):
+        if _MASS_ORGANISATION.search(match.group()):
+            continue
+        ref = _named(match.start(), match.end(), match.group("type"), subject=match.group("subject").strip(),
+                     term=roman_to_int(match.group("term")) if match.group("term") else None)
         ref.issuer, ref.issuer_span = " ".join(match.group("body").split()), match.span("body")
         yield ref
-    for match in _ISSUED_TITLE.finditer(context.text):
-        yield _named(match.start("type"), match.end(), "Quy định", subject=" ".join(match.group("subject").split()))
+    for match in _YEARLY_TITLE.finditer(text):
+        yield _named(match.start(), match.end(), match.group("type"), subject=" ".join(match.group("subject").split()))
+    for match in _ISSUED_TITLE.finditer(text):
+        if not _MASS_ORGANISATION.search(match.group()):
+            yield _named(match.start("type"), match.end(), "Quy định",
+                         subject=" ".join(match.group("subject").split()))
 
 
 def _clause_end(text: str, pos: int) -> int:
+    """Where the clause that goes on at `pos` ends (`;`, a line break, a full stop)."""
     match = _LAW_CLAUSE_END.search(text, pos)
     return match.start() if match else len(text)
 

@@ -66,7 +66,7 @@ def _short_form(cited: Found, match: regex.Match[str]) -> Found:
 
 def resolve(found: list[Found], named: list[Found], short_forms: list[Found]) -> list[Found]:
     """All references in reading order, repeated mentions linked to and completed from earlier ones."""
-    ordered = sorted([*found, *named, *short_forms], key=lambda r: (r.start, r.end))
+    ordered = sorted([*found, *named, *short_forms], key=lambda r: (r.start, -r.end))  # a title before those in it
     mentions: dict[str, list[int]] = {}
     for i, ref in enumerate(ordered):
         key = _identity(ref)

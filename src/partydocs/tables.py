@@ -178,19 +178,35 @@ class LawTitle:
     years: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class LawTable:
+    """The titles of data/laws.json: every spelling (titles and their aliases) and each title by its key."""
+
+    spellings: tuple[str, ...]
+    by_key: dict[str, LawTitle]
+
+    def find(self, written: str) -> LawTitle | None:
+        """The title written as `written` (in any case, spacing or diacritics), or None."""
+        return self.by_key.get(title_key(written))
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
 @cache
-def law_titles() -> dict[str, LawTitle]:
-    """Every law, code and ordinance title of data/laws.json (and its written aliases), by folded title."""
+def law_table() -> LawTable:
+    """Load data/laws.json once per process."""
     raw: dict[str, Any] = json.loads(
         resources.files("partydocs").joinpath("data/laws.json").read_text(encoding="utf-8")
     )
-    titles: dict[str, LawTitle] = {}
+    by_key: dict[str, LawTitle] = {}
     for law in raw["laws"]:
         entry = LawTitle(law["type"], law["title"], tuple(v["year"] for v in law["versions"]))
-        titles.setdefault(title_key(entry.title), entry)
+        by_key.setdefault(title_key(entry.title), entry)
     for alias, title in raw["aliases"].items():
-        titles[title_key(alias)] = titles[title_key(title)]
-    return titles
+        by_key[title_key(alias)] = by_key[title_key(title)]
+    spellings = (*(law["title"] for law in raw["laws"]), *raw["aliases"])
+    return LawTable(tuple(dict.fromkeys(spellings)), by_key)
 
 
 def title_key(title: str) -> str:
