@@ -95,7 +95,9 @@ def test_laws_named_inside_an_amending_law_count_separately() -> None:
             "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;")
     found = refs(text)
     assert [r.text for r in found] == [
-        "Luật Tổ chức Chính phủ", "Luật sửa đổi, bổ sung một số điều", "Luật Tổ chức Chính phủ",
+        "Luật Tổ chức Chính phủ",
+        "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+        "Luật Tổ chức Chính phủ",
         "Luật Tổ chức chính quyền địa phương",
     ]
     assert found[1].date == datetime.date(2019, 11, 22)

@@ -97,7 +97,8 @@ _MASS_ORGANISATION = regex.compile(rf"(?<!\p{{L}})(?:{_any_of(MASS_ORGANISATION_
 _LAW_TITLES = law_table().spellings
 _YEAR = r"(?:(?i:năm)[ \t]++)?(?P<year>(?:19|20)\d\d)(?![\p{L}\p{N}])"
 _YEARS = rf"(?P<years>[ \t]++{_YEAR}(?:[ \t]*+(?:,|và)[ \t]*+{_YEAR})*+)?"
-_NOT_LAW_BEFORE = r"(?<!(?i:kỷ|pháp|quy|điều|luật|ty|phòng|hãng|khoa|học|viện|dự|thảo)[ \t])"
+_NOT_LAW_BEFORE = r"(?<!(?i:kỷ|pháp|quy|luật|ty|phòng|hãng|khoa|học|viện|dự|thảo)[ \t])(?!(?<=(?i:điều)[ \t])luật)"
+"""Not a law: `pháp luật`, `kỷ luật`, `Công ty Luật`, `dự thảo Luật`, `điều luật` (but `một số điều Luật ...` is one)."""
 _KNOWN_LAW = regex.compile(
     rf"{_START}{_NOT_LAW_BEFORE}(?P<type>(?i:bộ{_GAP}luật|pháp{_GAP}lệnh|luật)){_GAP}"
     rf"(?P<name>(?i:{_any_of(_LAW_TITLES)}))(?![\p{{L}}\p{{N}}]){_YEARS}"
@@ -122,7 +123,8 @@ _WRITTEN_LAW = regex.compile(
 )
 """A law that the table lacks, by the capitalised words of its name (`Luật Thủy sản`, `Luật sửa đổi, bổ sung ...`)."""
 _AMENDING = regex.compile(r"(?i:sửa đổi)")
-_LAW_CLAUSE_END = regex.compile(r"[;\n]|\.\s")
+_LAW_CLAUSE_END = regex.compile(r";|\.(?:\s|$)|\n(?=[ \t]*+(?:\n|[-+*•]|\d{1,2}+[.)]|(?i:căn[ \t]++cứ|xét|theo)(?!\p{L})))")
+"""Where an amending law's title can end at the latest: a single line break goes on (`... của Luật\nTổ chức ...`)."""
 _DATE_CUE_BEFORE = regex.compile(r"\s*+(?:(?i:ngày|năm)\s*+)?$")
 _CUE_REACH = 40
 """How far before an amending law's date its cue (`ngày`, `năm` and spaces) is looked for."""
