@@ -60,7 +60,8 @@ _PLENUM_NUMBER = rf"(?:(?P<plenum>\d{{1,2}}+)(?![\p{{L}}\p{{N}}])|(?P<roman>{_RO
 _PLENUM = regex.compile(
     rf"{_RESOLUTION}(?:{_GAP}?(?i:hội{_GAP}nghị))?(?:{_GAP}?(?:(?i:ban{_GAP}chấp{_GAP}hành)|BCH))?{_GAP}?{_CENTRAL}"
     rf"[ \t]*+(?:(?:{_NTH}{_GAP}{_PLENUM_NUMBER})|(?P<plenum>\d{{1,2}}+)(?![\p{{L}}\p{{N}}])){_TERMS}"
-    rf"|{_RESOLUTION}{_GAP}(?i:hội{_GAP}nghị){_GAP}(?:{_NTH}{_GAP})?{_PLENUM_NUMBER}[ \t]*+[,-]?{_GAP}?{_COMMITTEE}{_TERMS}"
+    rf"|{_RESOLUTION}{_GAP}(?i:hội{_GAP}nghị){_GAP}(?:{_NTH}{_GAP})?{_PLENUM_NUMBER}"
+    rf"[ \t]*+[,-]?{_GAP}?{_COMMITTEE}{_TERMS}"
 )
 """A plenum's resolution: `Nghị quyết Trung ương 4 (khóa XI)`, `NQ TW4`, `nghị quyết hội nghị lần thứ X – BCH trung
 ương đảng khóa XI`, `Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII`."""
@@ -69,12 +70,13 @@ _NAME_STOP = (
     "thì", "mà", "có", "theo", "từ", "đến", "sau", "trước", "khi", "này", "đó", "cho", "do", "ngày", "năm",
     "tháng", "nhiệm", "nghị", "quyết", "cấp", "đề", "ra", "xác", "định", "tiếp", "tục",
 )
-_CONGRESS_ORDINAL = rf"(?:{_NTH}{_GAP})?(?P<ordinal>{_ROMAN}|\d{{1,2}}+(?![\p{{L}}\p{{N}}]))"
+_CONGRESS_ORDINAL = rf"(?:{_NTH}{_GAP}(?P<ordinal>{_ROMAN}|\d{{1,2}}+(?![\p{{L}}\p{{N}}]))|(?P<ordinal>{_ROMAN}))"
 _CONGRESS_TERM = r"(?i:nhiệm[ \t]++kỳ)[ \t]++\d{4}[ \t]*+-[ \t]*+\d{4}(?!\d)"
 _CONGRESS_NAME = (
     rf"(?i:đại{_GAP}hội)(?P<org>(?:{_GAP}(?!(?i:{_any_of(_NAME_STOP)})(?!\p{{L}})){_START}\p{{L}}++){{0,10}}?)"
     rf"(?:{_GAP}{_CONGRESS_ORDINAL}(?:[ \t]++{_CONGRESS_TERM})?|[ \t]++{_CONGRESS_TERM})"
-    rf"|(?i:đại{_GAP}hội)(?P<org>(?:{_GAP}(?i:đại{_GAP}biểu))?{_GAP}(?i:đảng{_GAP}bộ){_GAP}{_LEVEL}(?:[ \t]++{_PLACE})?)"
+    rf"|(?i:đại{_GAP}hội)"
+    rf"(?P<org>(?:{_GAP}(?i:đại{_GAP}biểu))?{_GAP}(?i:đảng{_GAP}bộ){_GAP}{_LEVEL}(?:[ \t]++{_PLACE})?)"
     rf"(?!{_GAP}(?i:các|cấp)(?!\p{{L}}))"
 )
 """A Party congress: `Đại hội XIII`, `Đại hội đại biểu Đảng bộ Quân đội lần thứ X`, `Đại hội Đảng bộ xã`."""
@@ -97,8 +99,11 @@ _MASS_ORGANISATION = regex.compile(rf"(?<!\p{{L}})(?:{_any_of(MASS_ORGANISATION_
 _LAW_TITLES = law_table().spellings
 _YEAR = r"(?:(?i:năm)[ \t]++)?(?P<year>(?:19|20)\d\d)(?![\p{L}\p{N}])"
 _YEARS = rf"(?P<years>[ \t]++{_YEAR}(?:[ \t]*+(?:,|và)[ \t]*+{_YEAR})*+)?"
-_NOT_LAW_BEFORE = r"(?<!(?i:kỷ|pháp|quy|luật|ty|phòng|hãng|khoa|học|viện|dự|thảo)[ \t])(?!(?<=(?i:điều)[ \t])luật)"
-"""Not a law: `pháp luật`, `kỷ luật`, `Công ty Luật`, `dự thảo Luật`, `điều luật` (but `một số điều Luật ...` is one)."""
+_NOT_LAW_BEFORE = (
+    r"(?<!(?i:kỷ|pháp|quy|luật|ty|phòng|hãng|khoa|học|viện|dự|thảo)[ \t])(?!(?<=(?i:điều)[ \t])luật)"
+)
+"""Not a law: `pháp luật`, `kỷ luật`, `Công ty Luật`, `dự thảo Luật`, `điều luật` (but `một số điều Luật ...`
+is one)."""
 _KNOWN_LAW = regex.compile(
     rf"{_START}{_NOT_LAW_BEFORE}(?P<type>(?i:bộ{_GAP}luật|pháp{_GAP}lệnh|luật)){_GAP}"
     rf"(?P<name>(?i:{_any_of(_LAW_TITLES)}))(?![\p{{L}}\p{{N}}]){_YEARS}"
@@ -122,8 +127,9 @@ _WRITTEN_LAW = regex.compile(
     rf"(?P<name>[ \t]++{_NAME_WORD}(?:{_NAME_GAP}(?!Luật|Bộ luật){_NAME_WORD}){{0,14}}+){_YEARS}"
 )
 """A law that the table lacks, by the capitalised words of its name (`Luật Thủy sản`, `Luật sửa đổi, bổ sung ...`)."""
-_AMENDING = regex.compile(r"(?i:sửa đổi)")
-_LAW_CLAUSE_END = regex.compile(r";|\.(?:\s|$)|\n(?=[ \t]*+(?:\n|[-+*•]|\d{1,2}+[.)]|(?i:căn[ \t]++cứ|xét|theo)(?!\p{L})))")
+_LAW_CLAUSE_END = regex.compile(
+    r";|\.(?:\s|$)|\n(?=[ \t]*+(?:\n|[-+*•]|\d{1,2}+[.)]|(?i:căn[ \t]++cứ|xét|theo)(?!\p{L})))"
+)
 """Where an amending law's title can end at the latest: a single line break goes on (`... của Luật\nTổ chức ...`)."""
 _DATE_CUE_BEFORE = regex.compile(r"\s*+(?:(?i:ngày|năm)\s*+)?$")
 _CUE_REACH = 40
@@ -135,7 +141,8 @@ _CONSTITUTION = regex.compile(
     rf"(?:(?P<full>{_GAP}(?i:nước{_GAP})?(?i:{_words('Cộng hòa xã hội chủ nghĩa Việt Nam')}))(?:[ \t]++{_YEAR})?"
     rf"|[ \t]++{_YEAR})"
 )
-"""The Constitution by its full name or with its year: `Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam`, `Hiến pháp 2013`."""
+"""The Constitution by its full name or with its year: `Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam`,
+`Hiến pháp 2013`."""
 _STATUTE = regex.compile(
     rf"{_START}(?:Điều lệ|ĐIỀU LỆ)[ \t]++(?i:đảng)(?![ \t]++(?i:bộ)(?!\p{{L}}))"
     rf"(?:[ \t]++(?i:{_words('Cộng sản Việt Nam')}))?(?![\p{{L}}\p{{N}}])(?:[ \t]++{_YEAR})?"
@@ -272,14 +279,11 @@ def _law_name(match: regex.Match[str]) -> str:
     return entry.title if entry else written
 
 
-def _law_refs(match: regex.Match[str], start: int | None = None) -> list[Found]:
+def _law_refs(match: regex.Match[str]) -> list[Found]:
     """One reference per year written with a law's name (`Luật Đất đai năm 2003 và năm 2013`), else one."""
     doc_type = DOC_TYPE_WORDS[" ".join(match.group("type").lower().split())]
-    years = match.captures("year") or [None]
-    return [
-        _named(match.start() if start is None else start, match.end(), doc_type, name=_law_name(match), **_year(year))
-        for year in years
-    ]
+    years: list[str | None] = [*match.captures("year")] or [None]
+    return [_named(match.start(), match.end(), doc_type, name=_law_name(match), **_year(year)) for year in years]
 
 
 def _laws(context: Context) -> Iterator[list[Found]]:
