@@ -27,6 +27,7 @@ from partydocs.tables import (
     ORDINAL_VALUES,
     law_table,
     roman_to_int,
+    tables,
 )
 
 _START = r"(?:(?<![\p{L}\p{N}])|(?<=[\p{Ll}\p{N}])(?=\p{Lu}))"
@@ -95,7 +96,7 @@ _ELLIPTIC_CONGRESS = regex.compile(
 """`Nghị quyết Đại hội` or `Nghị quyết lần thứ IX` where the text has just named the congress."""
 _CONGRESS_REACH = 600
 """How far before an elliptic congress resolution the congress it means is looked for."""
-_MASS_ORGANISATION = regex.compile(rf"(?<!\p{{L}})(?:{_any_of(MASS_ORGANISATION_WORDS)}|TNCS)(?!\p{{L}})")
+_MASS_ORGANISATION = regex.compile(rf"(?<!\p{{L}})(?:{_any_of(MASS_ORGANISATION_WORDS)})(?!\p{{L}})")
 _LAW_TITLES = law_table().spellings
 _YEAR = r"(?:(?i:năm)[ \t]++)?(?P<year>(?:19|20)\d\d)(?![\p{L}\p{N}])"
 _YEARS = rf"(?P<years>[ \t]++{_YEAR}(?:[ \t]*+(?:,|và)[ \t]*+{_YEAR})*+)?"
@@ -135,6 +136,7 @@ _DATE_CUE_BEFORE = regex.compile(r"\s*+(?:(?i:ngày|năm)\s*+)?$")
 _CUE_REACH = 40
 """How far before an amending law's date its cue (`ngày`, `năm` and spaces) is looked for."""
 _TITLE_REACH = 500
+_SENTENCE_END_BEFORE = regex.compile(r"(?r)[;\n]|\.\s")
 """The longest title of an amending law (the longest real ones are under 300 characters)."""
 _CONSTITUTION = regex.compile(
     rf"{_START}(?:Hiến pháp|HIẾN PHÁP|hiến pháp)"
@@ -354,18 +356,32 @@ def _titled(context: Context) -> Iterator[Found]:
     never one of a mass organisation."""
     text = context.text
     for match in _TITLE_OF_BODY.finditer(text):
-        if _MASS_ORGANISATION.search(match.group()):
+        if _of_mass_organisation(text, match):
             continue
         ref = _named(match.start(), match.end(), match.group("type"), subject=match.group("subject").strip(),
                      term=roman_to_int(match.group("term")) if match.group("term") else None)
         ref.issuer, ref.issuer_span = " ".join(match.group("body").split()), match.span("body")
         yield ref
     for match in _YEARLY_TITLE.finditer(text):
-        yield _named(match.start(), match.end(), match.group("type"), subject=" ".join(match.group("subject").split()))
+        if not _of_mass_organisation(text, match):
+            yield _named(match.start(), match.end(), match.group("type"), subject=" ".join(match.group("subject").split()))
     for match in _ISSUED_TITLE.finditer(text):
-        if not _MASS_ORGANISATION.search(match.group()):
+        if not _of_mass_organisation(text, match, _sentence_start(text, match.start())):
             yield _named(match.start("type"), match.end(), "Quy định",
                          subject=" ".join(match.group("subject").split()))
+
+
+def _of_mass_organisation(text: str, match: regex.Match[str], start: int | None = None) -> bool:
+    """A title whose clause (from `start` on, else from the title on) names a mass organisation (`Quy định về ...
+    của Đoàn ... Trung ương Đoàn;`)."""
+    since = match.start() if start is None else start
+    return _MASS_ORGANISATION.search(text, since, _clause_end(text, match.end())) is not None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence that `pos` is in begins (after `. `, `;` or a line break)."""
+    found = _SENTENCE_END_BEFORE.search(text, max(0, pos - _TITLE_REACH), pos)
+    return found.end() if found else max(0, pos - _TITLE_REACH)
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -385,6 +401,14 @@ def _date_in_clause(text: str, valued: list[DateSpan], law: Found, start: int, e
     return end
 
 
+def written_or_coded_types(ref: Found) -> set[str | None]:
+    """The type written before a citation and the type its code stands for: `Thông báo Kết luận số 88-KL/TW` is
+    both a `Thông báo` and a `Kết luận` (so `Kết luận 88` is a short form of it)."""
+    codes = tables()
+    coded = codes.party_types.name(ref.type_code) or codes.state_types.name(ref.type_code) if ref.type_code else None
+    return {ref.doc_type, coded}
+
+
 def _names_a_document(text: str, match: regex.Match[str]) -> bool:
     """`Quyết định số 5`, `Chỉ thị 05`, `Đề án 30 của`: not a count such as `Chương trình 1 triệu tấn`."""
     written = match.group()
@@ -394,7 +418,7 @@ def _names_a_document(text: str, match: regex.Match[str]) -> bool:
 
 def _numbered(context: Context, coded: list[Found]) -> Iterator[list[Found]]:
     """A capitalised type word with numbers that no code in the text carries (`Đề án 30`, `Nghị quyết số 29, 30`)."""
-    cited = {(ref.doc_type, ref.number) for ref in coded if ref.code}
+    cited = {(doc_type, ref.number) for ref in coded if ref.code for doc_type in written_or_coded_types(ref)}
     for match in numbered_types(context.text):
         doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
         if not match.group("type")[0].isupper() or not _names_a_document(context.text, match):

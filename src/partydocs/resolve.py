@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from partydocs.find import TYPE_WORDS, Found, Spans
-from partydocs.named import numbered_types
+from partydocs.named import numbered_types, written_or_coded_types
 from partydocs.tables import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_WORDS, fold
 
 _COMPLETED = ("date", "date_granularity", "issuer", "term", "subject")
@@ -37,7 +37,8 @@ def find_short_forms(text: str, found: list[Found]) -> list[Found]:
     coded: dict[tuple[str | None, str | None], list[Found]] = {}
     for ref in found:
         if ref.code:
-            coded.setdefault((ref.doc_type, ref.number), []).append(ref)
+            for doc_type in written_or_coded_types(ref):
+                coded.setdefault((doc_type, ref.number), []).append(ref)
     short: list[Found] = []
     matches = sorted([*numbered_types(text), *_ABBREVIATED.finditer(text)], key=lambda m: m.start())
     for match in matches:
@@ -59,7 +60,7 @@ def _cited(same: list[Found], before: int) -> Found | None:
 
 def _short_form(cited: Found, match: regex.Match[str]) -> Found:
     fields = {**cited.__dict__, "start": match.start(), "end": match.end(), "code_end": match.end()}
-    fields.update(is_header=False, header_site=False, antecedent=None)
+    fields.update(is_header=False, header_site=False, antecedent=None, doc_type=_type_of(match))
     fields.update(dict.fromkeys(_COMPLETED))
     return Found(**fields)
 

@@ -143,9 +143,9 @@ LEVEL_WORDS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "
 """Administrative levels that follow `Đảng bộ` in the name of a Party organisation (`Đảng bộ tỉnh`)."""
 
 MASS_ORGANISATION_WORDS: tuple[str, ...] = (
-    "Đoàn TNCS", "Đoàn Thanh niên", "Đoàn thanh niên", "Trung ương Đoàn", "Đội Thiếu niên", "Hội Liên hiệp",
-    "Hội Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Công đoàn", "Mặt trận Tổ quốc", "Hội Chữ thập đỏ",
-    "Đoàn", "Hội",
+    "Đoàn TNCS", "Đoàn Thanh niên", "Đoàn thanh niên", "Trung ương Đoàn", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn",
+    "Đội Thiếu niên", "Hội Liên hiệp", "Hội Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Công đoàn",
+    "Mặt trận Tổ quốc", "Hội Chữ thập đỏ", "Hội Luật gia", "Hội Nhà báo", "TNCS",
 )
 """Words that name a mass organisation (its congresses and charters are not Party or state documents)."""
 
