@@ -364,7 +364,8 @@ def _titled(context: Context) -> Iterator[Found]:
         yield ref
     for match in _YEARLY_TITLE.finditer(text):
         if not _of_mass_organisation(text, match):
-            yield _named(match.start(), match.end(), match.group("type"), subject=" ".join(match.group("subject").split()))
+            subject = " ".join(match.group("subject").split())
+            yield _named(match.start(), match.end(), match.group("type"), subject=subject)
     for match in _ISSUED_TITLE.finditer(text):
         if not _of_mass_organisation(text, match, _sentence_start(text, match.start())):
             yield _named(match.start("type"), match.end(), "Quy định",
