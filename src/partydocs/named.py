@@ -67,7 +67,7 @@ _PLENUM = regex.compile(
 """A plenum's resolution: `Nghị quyết Trung ương 4 (khóa XI)`, `NQ TW4`, `nghị quyết hội nghị lần thứ X – BCH trung
 ương đảng khóa XI`, `Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII`."""
 _NAME_STOP = (
-    "của", "và", "về", "đã", "đang", "sẽ", "tại", "trong", "là", "được", "với", "các", "những", "để", "nhằm",
+    "của", "và", "về", "đã", "đang", "sẽ", "tại", "trong", "là", "được", "với", "những", "để", "nhằm",
     "thì", "mà", "có", "theo", "từ", "đến", "sau", "trước", "khi", "này", "đó", "cho", "do", "ngày", "năm",
     "tháng", "nhiệm", "nghị", "quyết", "cấp", "đề", "ra", "xác", "định", "tiếp", "tục",
 )
@@ -91,7 +91,7 @@ _CONGRESS_NAMED = regex.compile(_CONGRESS_NAME)
 _ELLIPTIC_CONGRESS = regex.compile(
     rf"{_START}(?:Nghị quyết|NGHỊ QUYẾT|NQ)[ \t]++(?:(?:Đại hội|ĐẠI HỘI)(?=[ \t]*+[,.;:)\"]|[ \t]++\p{{Ll}})"
     rf"(?![ \t]++(?i:đoàn|các|cấp|đại biểu|đảng|lần)(?!\p{{L}}))"
-    rf"|{_NTH}{_GAP}(?P<ordinal>{_ROMAN})(?![ \t]*+[,-]?{_GAP}(?i:ban|bch|hội nghị)))"
+    rf"|{_NTH}{_GAP}(?P<ordinal>{_ROMAN})(?![ \t]*+[,-]?[ \t]*+\n?[ \t]*+(?i:ban|bch|hội nghị)))"
 )
 """`Nghị quyết Đại hội` or `Nghị quyết lần thứ IX` where the text has just named the congress."""
 _CONGRESS_REACH = 600

@@ -250,7 +250,8 @@ def repair_noise(text: str) -> str:
     on a line without any diacritic, with none (`Nghi quyet`), spelt right; the length never changes."""
     lines: dict[int, bool] = {}
     for match in _TWO_TONES.finditer(text):
-        lines[text.rfind("\n", 0, match.start()) + 1] = True
+        if max(match.group()) > "\xff":  # not `été`: a Vietnamese letter is in it
+            lines[text.rfind("\n", 0, match.start()) + 1] = True
     for match in _UNACCENTED_PHRASE.finditer(text):
         start = text.rfind("\n", 0, match.start()) + 1
         if start not in lines and _line(text, start).isascii():
@@ -294,6 +295,6 @@ def _known_phrase(
         spelt = _REPAIRED_PHRASES.get(" ".join(keys[i : i + size])) if gaps else None
         if spelt:
             return size, spelt
-    if scrambled and _TWO_TONES.search(words[i].group()):
+    if scrambled and _TWO_TONES.search(words[i].group()) and max(words[i].group()) > "\xff":
         return 1, _REPAIRED_SYLLABLES.get(keys[i])
     return 1, None

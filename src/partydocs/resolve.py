@@ -109,6 +109,8 @@ def _conflicts(ref: Found, other: Found) -> bool:
     if ref.term and other.term and ref.term != other.term:
         return True
     both_days = ref.date_granularity == other.date_granularity == "day"
+    if ref.date and other.date and ref.date.year != other.date.year:
+        return True  # `Luật Tổ chức Chính phủ năm 2001` and `... năm 2015`
     return bool(both_days and ref.date != other.date)
 
 
