@@ -141,3 +141,51 @@ def test_relations_survive_json() -> None:
     doc = partydocs.extract(PREAMBLE)
     again = partydocs.Extraction.model_validate_json(doc.model_dump_json())
     assert again.relations == doc.relations and len(doc.relations) == 4
+
+
+PLAN = """Số: 68/KH-UBND
+Sơn La, ngày 11 tháng 3 năm 2020
+
+KẾ HOẠCH
+TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW NGÀY 03/9/2019 CỦA BAN BÍ THƯ
+Căn cứ Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư; Kế hoạch số 185-KH/TU ngày 03/01/2020 của Ban
+Thường vụ Tỉnh ủy thực hiện Chỉ thị số 37-CT/TW. UBND tỉnh ban hành Kế hoạch triển khai thực hiện Chỉ thị số 37-CT/TW
+như sau:
+1. Mục đích
+Quán triệt sâu rộng và thực hiện nghiêm túc Chỉ thị số 37-CT/TW trong các cơ quan.
+- Thực hiện tốt Chỉ thị số 37-CT/TW.
+"""
+
+
+def test_a_plans_title_basis_and_own_act() -> None:
+    """The tasks at the end (`Quán triệt sâu rộng ...`, `Thực hiện tốt ...`) give nothing."""
+    assert stated(PLAN) == [
+        ("68/KH-UBND", "CHỈ THỊ SỐ 37-CT/TW", "implements", "TRIỂN KHAI THỰC HIỆN"),
+        ("68/KH-UBND", "Chỉ thị số 37-CT/TW", "based_on", "Căn cứ"),
+        ("68/KH-UBND", "Kế hoạch số 185-KH/TU", "based_on", "Căn cứ"),
+        ("68/KH-UBND", "Chỉ thị số 37-CT/TW", "implements", "triển khai thực hiện"),
+        ("Kế hoạch số 185-KH/TU", "Chỉ thị số 37-CT/TW", "implements", "thực hiện"),
+    ]
+
+
+def test_a_guidance_on_its_basis() -> None:
+    text = ("Số: 11-HD/UBKTTW\n\nHƯỚNG DẪN\n\nCăn cứ Quy định số 94-QĐ/TW, ngày 15-10-2007 của Bộ Chính trị về xử lý "
+            "kỷ luật đảng viên vi phạm, Ủy ban Kiểm tra Trung ương hướng dẫn cụ thể việc thực hiện như sau:\n")
+    assert stated(text) == [
+        ("11-HD/UBKTTW", "Quy định số 94-QĐ/TW", "based_on", "Căn cứ"),
+        ("11-HD/UBKTTW", "Quy định số 94-QĐ/TW", "guides", "hướng dẫn cụ thể việc thực hiện"),
+    ]
+    assert stated("Số: 11-HD/UBKTTW\n\nCăn cứ Quy định số 94-QĐ/TW ngày 15-10-2007 về việc thực hiện kỷ luật;\n") == [
+        ("11-HD/UBKTTW", "Quy định số 94-QĐ/TW", "based_on", "Căn cứ")]
+
+
+def test_a_cue_opening_a_line_opens_a_sentence() -> None:
+    text = ("Lượt xem: 911\nThực hiện Chỉ thị số 10-CT/TW ngày 15/12/2016 của Ban Bí thư, Tỉnh ủy đã ban hành Kế hoạch "
+            "số 69-KH/TU ngày 17/3/2017.")
+    assert stated(text) == [("Kế hoạch số 69-KH/TU", "Chỉ thị số 10-CT/TW", "implements", "Thực hiện")]
+
+
+def test_a_type_word_before_the_own_number() -> None:
+    text = "Nghị quyết số: 653/2019/UBTVQH14\n\nCăn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;\n"
+    assert stated(text) == [("Nghị quyết số: 653/2019/UBTVQH14", "Luật Tổ chức Quốc hội số 57/2014/QH13", "based_on",
+                             "Căn cứ")]

@@ -21,7 +21,7 @@ from typing import get_args
 
 import regex
 
-from partydocs.find import Found, alternation
+from partydocs.find import TYPE_WORDS, Found, alternation
 from partydocs.models import RelationType
 from partydocs.resolve import AnaphorFound
 
@@ -42,17 +42,31 @@ class _Grammar:
     cue: regex.Pattern[str]
     types: dict[str, str]
     blocked_before: regex.Pattern[str]
+    manner_after: regex.Pattern[str]
+    sentence_end: regex.Pattern[str]
 
 
 _BASIS = "based_on"
 _WORD = r"(?<![\p{L}\p{N}])"
 _END = r"(?![\p{L}\p{N}])"
-_SENTENCE_END = regex.compile(
-    r"[.!?…](?=\s|$)|\n[^\S\n]*+\n|[;:][^\S\n]*+\n|\||\n(?=[^\S\n]*+(?:[-+*•–]|\d++(?:\.\d++)*+\.\s|(?i:căn cứ|xét)\s))"
-    r"|\n(?=[^\S\n]*+(?i:theo đề nghị))"
+_SPACE = r"(?=\s)[^\S\n]*+\n?+[^\S\n]*+"
+"""Space between the words of a cue: a hard-wrapped line, never a blank one."""
+_SENTENCE_END = (
+    r"[.!?…](?=\s|$)|\n[^\S\n]*+\n|[;:][^\S\n]*+\n|\||\n(?=[^\S\n]*+(?:[-+*•–]|\d++(?:\.\d++)*+\.\s))"
 )
-_OPENING = regex.compile(r"[\s\-+*•–\d.)]*+(?:(?i:để|nhằm|tiếp tục|trên cơ sở|đồng thời)\s++)?")
-"""What may stand before a cue that opens its sentence: bullets, a list number, `Để`, `Nhằm`."""
+"""A sentence ends at a full stop, a blank line, a line ending in `;` or `:`, a table cell, a list item."""
+_OPENING = regex.compile(
+    r"(?:[^\n.,;]{1,40}?\s[-–]\s)?[\s\-+*•–\d.)]*+(?:(?i:để|nhằm|tiếp tục|trên cơ sở|đồng thời)\s++)?"
+)
+"""What may stand before a cue that opens its sentence: a dateline (`Kinhtedothi - `), bullets, a list number, `Để`."""
+_OWN_ACT = regex.compile(
+    rf"\s*+(?:\p{{Lu}}[\p{{L}}\s]{{0,60}}?\s++)?(?:(?:(?i:đã|vừa)\s++)?(?i:ban hành)\s++)?"
+    rf"(?:(?:{TYPE_WORDS})(?:\s++(?i:hành động))?(?:\s++(?i:của)\s++[\p{{L}}\s]{{1,40}}?)?\s++)?"
+)
+"""Before a cue whose source is the text's own document: its issuer, `ban hành`, the unnumbered plan it issues
+(`Ủy ban Kiểm tra Trung ương hướng dẫn thực hiện`, `UBND tỉnh ban hành Kế hoạch triển khai thực hiện`)."""
+_ORGAN_SUBJECT = regex.compile(r"\s*+\p{Lu}[\p{L}\s]{0,60}?\s++")
+"""A body as the subject of a clause (`Căn cứ ..., Uỷ ban Kiểm tra Trung ương hướng dẫn thực hiện như sau`)."""
 _CONTINUES = regex.compile(
     r"(?:[\s,]|\((?:[^()]{0,120}+)\)|(?i:năm\s++)?\d{4}+|(?i:khóa)\s++[IVXLC\d]++)*+"
     r"(?:(?i:chương trình hành động|chương trình|kế hoạch|đề án)\s*+)?"
@@ -63,16 +77,26 @@ _TIGHT_GAP = regex.compile(
     r"(?:\s|,|(?i:một số|các|điều|khoản|điểm|nội dung|quy định|của|tại|trong|và|chương [IVXLC\d]++))*+"
 )
 """Between an amending, replacing or repealing cue and its target: `một số điều, khoản của`."""
-_ISSUED = regex.compile(r"(?i:ban hành|ký|xây dựng|có)\s*+[^\s,;]*+\s*+$")
+_ISSUED = regex.compile(r"(?<!\p{L})(?i:ban hành|ký|xây dựng|có)\s*+[^\s,;]*+\s*+$")
 _ISSUED_ANYWHERE = regex.compile(r"(?<!\p{L})(?i:ban hành|ký)(?!\p{L})")
-_LIST_SEPARATOR = regex.compile(r"(?:[,;]|(?<!\p{L})(?i:và|cùng))\s*+(?:(?i:các|của)\s++)?$")
+_LIST_SEPARATOR = regex.compile(r"(?:[,;]|(?<!\p{L})(?i:và|cùng))\s*+(?:(?i:các|của)\s++)?(?:(?i:số)\s*+)?$")
 _PASSIVE_BEFORE = regex.compile(r"(?i:được|bị)\s++$")
 _PASSIVE_AFTER = regex.compile(r"\s++(?i:bởi)(?!\p{L})")
-_ALIAS_OPENS = regex.compile(r"\s*+\(\s*+(?:(?i:sau đây\s++)?(?i:gọi tắt là|viết tắt là|gọi là)\s++)?")
+_IN_BRACKETS_BEFORE = regex.compile(
+    r"\(\s*+(?:(?i:sau đây\s++)?(?:(?i:được)\s++)?(?i:gọi tắt là|viết tắt là|gọi là)\s++)?$"
+)
+_IN_BRACKETS_AFTER = regex.compile(r"\s*+\)")
+_AT_BEFORE = regex.compile(r"(?<!\p{L})(?i:tại)\s*+$")
+_OWN_NUMBER = regex.compile(rf"(?:{TYPE_WORDS})?\s*+(?i:số)\s*+:")
+"""`Nghị quyết số: 653/2019/UBTVQH14` on a line of its own: the text's own number, as `Số: ...` is."""
 _ANAPHOR_OPENS = 12
 """How far into its sentence an anaphor may start and still be its subject (after a bullet or a comma)."""
 _LOOSE_REACH = 200
 """How far after an implementing or guiding cue its first target may be."""
+
+
+def _phrases(words: list[str]) -> str:
+    return alternation(words).replace(r"\ ", _SPACE).replace(",", r"\s*+,")
 
 
 @cache
@@ -80,11 +104,17 @@ def _grammar() -> _Grammar:
     data = json.loads(resources.files("partydocs").joinpath("data/relations.json").read_text(encoding="utf-8"))
     types = {phrase: kind for kind in get_args(RelationType) if kind != _BASIS for phrase in data[kind]}
     types.update(dict.fromkeys(data["basis"], _BASIS))
-    phrases = alternation(list(types)).replace(r"\ ", r"\s++").replace(",", r"\s*+,")
-    prefixes = alternation(data["subject_prefixes"]).replace(r"\ ", r"\s++")
-    cue = regex.compile(rf"{_WORD}(?:(?P<prefix>{prefixes})\s++)?(?P<cue>(?i:{phrases})){_END}", regex.IGNORECASE)
-    blocked = alternation(data["blocked_before"]).replace(r"\ ", r"\s++")
-    return _Grammar(cue, types, regex.compile(rf"{_WORD}(?i:{blocked})\s++$"))
+    phrases = _phrases(list(types))
+    prefixes = _phrases(data["subject_prefixes"])
+    cue = regex.compile(rf"{_WORD}(?:(?P<prefix>{prefixes}){_SPACE})?(?P<cue>(?i:{phrases})){_END}")
+    opening = _phrases([p for p in types if " " in p or types[p] == _BASIS] + ["thực hiện", "triển khai", "quán triệt"])
+    return _Grammar(
+        cue,
+        types,
+        regex.compile(rf"{_WORD}(?i:{_phrases(data['blocked_before'])})\s++$"),
+        regex.compile(rf"\s++(?i:{_phrases(data['manner_after'])}){_END}"),
+        regex.compile(rf"{_SENTENCE_END}|\n(?=[^\S\n]*+(?=\p{{Lu}})(?i:{opening}){_END})"),
+    )
 
 
 def _cue_type(match: regex.Match[str]) -> str:
@@ -98,26 +128,15 @@ def find_relations(text: str, references: list[Found], anaphora: list[AnaphorFou
     if not references:
         return []
     grammar = _grammar()
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    reader = _Reader(text, references, anaphora, ends)
+    reader = _Reader(text, references, anaphora, [m.end() for m in grammar.sentence_end.finditer(text)])
     relations: list[RelationFound] = []
     for match in grammar.cue.finditer(text):
-        kind = _cue_type(match)
         if grammar.blocked_before.search(text, max(0, match.start() - 30), match.start()):
             continue
-        relations.extend(reader.relations(match, kind))
-    return _unique(relations)
-
-
-def _unique(relations: list[RelationFound]) -> list[RelationFound]:
-    """One relation per source, target and type (the first cue stating it), ordered by source then cue."""
-    seen: set[tuple[int, int, str]] = set()
-    kept = []
-    for relation in relations:
-        if (relation.source, relation.target, relation.type) not in seen and relation.source != relation.target:
-            seen.add((relation.source, relation.target, relation.type))
-            kept.append(relation)
-    return sorted(kept, key=lambda r: (r.source, r.cue_start, r.target))
+        if grammar.manner_after.match(text, match.end()):
+            continue
+        relations.extend(reader.relations(match, _cue_type(match)))
+    return reader.unique(relations)
 
 
 class _Reader:
@@ -128,19 +147,51 @@ class _Reader:
         self.refs = references
         self.anaphora = anaphora
         self.ends = ends
-        self.outer = [i for i, ref in enumerate(references) if not self._nested(i)]
-        self.header = next((i for i, ref in enumerate(references) if ref.is_header), None)
+        self.outer = [i for i in range(len(references)) if not self._nested(i)]
+        self.own = [i for i, ref in enumerate(references) if ref.is_header or self._own_number_line(ref)]
 
     def _nested(self, i: int) -> bool:
         """Whether reference `i` lies inside the span of a longer reference (a law named in an amending law's title)."""
         ref = self.refs[i]
         return any(o.start <= ref.start and ref.end <= o.end and (o.end - o.start) > (ref.end - ref.start)
-                   for o in self.refs if o.start <= ref.start and o.end >= ref.end)
+                   for o in self.refs)
+
+    def _own_number_line(self, ref: Found) -> bool:
+        line_start = self.text.rfind("\n", 0, ref.start) + 1
+        line_end = self.text.find("\n", ref.end)
+        written = self.text[line_start:len(self.text) if line_end < 0 else line_end]
+        return bool(ref.code) and not self.text[line_start:ref.start].strip() and bool(
+            _OWN_NUMBER.match(written.strip()))
+
+    def unique(self, relations: list[RelationFound]) -> list[RelationFound]:
+        """One relation per source, target and type (the first cue stating it), between two documents, ordered by
+        source then cue."""
+        seen: set[tuple[int, int, str]] = set()
+        kept = []
+        for relation in relations:
+            stated = (relation.source, relation.target, relation.type)
+            if stated in seen or self._same(relation.source, relation.target):
+                continue
+            seen.add(stated)
+            kept.append(relation)
+        return sorted(kept, key=lambda r: (r.source, r.cue_start, r.target))
+
+    def _same(self, i: int, j: int) -> bool:
+        """Whether two mentions name one document (one code, or one linked to the other)."""
+        a, b = self.refs[i], self.refs[j]
+        named_alike = a.code is None and a.number is not None and (a.doc_type, a.number) == (b.doc_type, b.number)
+        same_code = a.code is not None and a.code == b.code
+        return i == j or same_code or named_alike or a.antecedent == j or b.antecedent == i
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The start and end of the sentence around `pos`."""
         i = bisect_right(self.ends, pos)
         return (self.ends[i - 1] if i else 0), (self.ends[i] if i < len(self.ends) else len(self.text))
+
+    def header(self, before: int) -> int | None:
+        """The text's own number nearest before `before` (a site's `Số hiệu:` line, then the document's `Số:`)."""
+        earlier = [i for i in self.own if self.refs[i].start < before]
+        return earlier[-1] if earlier else None
 
     def relations(self, match: regex.Match[str], kind: str) -> list[RelationFound]:
         start, end = match.start(), match.end()
@@ -153,9 +204,9 @@ class _Reader:
         if _PASSIVE_BEFORE.search(self.text, max(first, start - 12), start) and _PASSIVE_AFTER.match(self.text, end):
             return self._passive(match, first, last)
         targets = self._targets(end, last, tight=kind in ("amends", "replaces", "repeals", "summarises"))
-        if not targets:
-            return []
         source = self._continued(start, first)
+        if not targets:
+            return self._on_basis(match, kind, first) if kind in ("implements", "guides") and source is None else []
         if source is None:
             source = self._opening_source(match, first, targets)
         return [] if source is None else self._typed(source, targets, kind, match)
@@ -210,7 +261,7 @@ class _Reader:
         """The reference whose citation (code, date, issuer) the cue directly continues, or an anaphor's antecedent."""
         before = [i for i in self.outer if first <= self.refs[i].start and self.refs[i].end <= cue_start]
         if before:
-            i = before[-1]
+            i = self._unaliased(before[-1])
             tail = min(self._tail(i), cue_start)
             if _CONTINUES.fullmatch(self.text, tail, cue_start):
                 return i
@@ -223,40 +274,72 @@ class _Reader:
 
     def _unaliased(self, i: int) -> int:
         """The full citation for its alias in brackets (`Chỉ thị số 45-CT/TW (Chỉ thị số 45)`)."""
-        earlier = self.refs[i].antecedent
-        if earlier is not None and _ALIAS_OPENS.fullmatch(self.text, self.refs[earlier].end, self.refs[i].start):
-            return earlier
+        ref = self.refs[i]
+        if (ref.antecedent is not None and _IN_BRACKETS_AFTER.match(self.text, ref.end)
+                and _IN_BRACKETS_BEFORE.search(self.text, max(0, ref.start - 40), ref.start)):
+            return ref.antecedent
         return i
 
     def _opening_source(self, match: regex.Match[str], first: int, targets: list[int]) -> int | None:
-        """For a cue that opens its sentence or title: the reference the sentence says was issued, else the header."""
+        """For a cue that opens its sentence: the reference the sentence says was issued; else, for a cue that opens
+        it or follows the text's own issuing act, the text's own number."""
         start = match.start()
         opens = _OPENING.fullmatch(self.text, first, start) is not None
         if opens:
-            last_target = self.refs[targets[-1]].end
-            _, last = self.sentence(start)
-            for i in self.outer:
-                ref = self.refs[i]
-                if last_target <= ref.start < last and i not in targets:
-                    if _ISSUED.search(self.text, max(last_target, ref.start - 40), ref.start):
-                        return i
-                    break
-        if self.header is None or self.header in targets:
+            issued = self._issued(targets)
+            if issued is not None:
+                return issued
+        header = self.header(start)
+        if header is None or header in targets:
             return None
-        prefix = range(first, start)
-        others = [i for i in self.outer if self.refs[i].start in prefix and i != self.header]
-        return self.header if opens or (not others and start - first <= 100) else None
+        return header if opens or _OWN_ACT.fullmatch(self.text, first, start) else None
+
+    def _issued(self, targets: list[int]) -> int | None:
+        """The first reference after `targets` in their sentence written as issued (`đã ban hành Kế hoạch số ...`)."""
+        after = self._tail(targets[-1])
+        _, last = self.sentence(after)
+        for i in self.outer:
+            ref = self.refs[i]
+            if after <= ref.start < last and i not in targets and _ISSUED.search(
+                    self.text, max(after, ref.start - 40), ref.start):
+                return i
+        return None
 
     def _basis(self, match: regex.Match[str], first: int, last: int) -> list[RelationFound]:
         """`Căn cứ X; Y`, `Theo đề nghị ... tại Tờ trình số ...`: a basis of the text's own document."""
+        targets = self._basis_targets(match, first, last)
+        if not targets:
+            return []
+        source = self.header(match.start())
+        if source is None:
+            source = self._issued(targets)
+        return [] if source is None else self._typed(source, targets, _BASIS, match)
+
+    def _basis_targets(self, match: regex.Match[str], first: int, last: int) -> list[int]:
         if _OPENING.fullmatch(self.text, first, match.start()) is None:
             return []
         following = [i for i in self.outer if match.end() <= self.refs[i].start < last]
         if not following:
             return []
-        targets = self._listed([following[0]], following[1:])
-        source = self._opening_source(match, first, targets)
-        return [] if source is None else self._typed(source, targets, _BASIS, match)
+        start = self.refs[following[0]].start
+        if _cue_type(match) == _BASIS and not match.group("cue").casefold().startswith("căn cứ") and not (
+                _AT_BEFORE.search(self.text, match.end(), start) or not self.text[match.end():start].strip()):
+            return []
+        return self._listed([following[0]], following[1:])
+
+    def _on_basis(self, match: regex.Match[str], kind: str, first: int) -> list[RelationFound]:
+        """`Căn cứ Quy định số 94-QĐ/TW ..., Ủy ban Kiểm tra Trung ương hướng dẫn thực hiện như sau`: the basis
+        is what the text's own document implements or guides."""
+        opens = _OPENING.match(self.text, first)
+        opening = None if opens is None else _grammar().cue.match(self.text, opens.end())
+        subject = self.text.rfind(",", first, match.start()) + 1
+        if opening is None or _cue_type(opening) != _BASIS or not subject:
+            return []
+        if not _ORGAN_SUBJECT.fullmatch(self.text, subject, match.start()):
+            return []
+        targets = self._basis_targets(opening, first, match.start())
+        source = self.header(match.start())
+        return [] if not targets or source is None else self._typed(source, targets, kind, match)
 
     def _passive(self, match: regex.Match[str], first: int, last: int) -> list[RelationFound]:
         """`X đã được thay thế bởi Y`: Y is the source."""
@@ -272,4 +355,3 @@ class _Reader:
             kind = "guides"
         typed: RelationType = kind  # type: ignore[assignment]
         return [RelationFound(source, t, typed, match.start(), match.end()) for t in targets if t != source]
-
