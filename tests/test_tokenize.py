@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from partydocs.tokenize import Segmentation, tokenize
@@ -76,3 +79,28 @@ def test_a_word_run_on_from_before_start_is_cut_at_start() -> None:
     assert [(t.text, t.start) for t in cut][:2] == [("Ban Chấp hành", 20), ("Trung ương", 34)]
     inside = segmentation.tokens(text.index("Chấp"), len(text))
     assert inside[0].text == "Chấp hành"
+
+
+def test_extract_leaves_underthesea_word_tokenize_as_it_was() -> None:
+    """A fresh process: the caller's own `word_tokenize` gives the same words before and after `extract`
+    (underthesea keeps `fixed_words` in a module pattern; partydocs never passes it any)."""
+    text = "công tác phòng, chống tham nhũng của Ủy ban nhân dân tỉnh Bắc Kạn"
+    code = (
+        "import partydocs; from underthesea import word_tokenize\n"
+        f"before = word_tokenize({text!r})\n"
+        "partydocs.extract('Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về phòng, chống tham nhũng')\n"
+        "partydocs.extract('Kế hoạch số 82-KH/TU của Ban Thường vụ Tỉnh ủy', full=True)\n"
+        f"after = word_tokenize({text!r})\n"
+        "print(before == after, 'phòng, chống' in after)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]
+
+
+def test_fixed_words_hold_without_underthesea_being_asked_for_them() -> None:
+    """The segmenter keeps the fixed words whole though underthesea's own pattern does not know them."""
+    from underthesea import word_tokenize
+
+    text = "công tác phòng, chống tham nhũng"
+    assert "phòng, chống" not in word_tokenize(text)
+    assert "phòng, chống" in words(text)

@@ -7,17 +7,20 @@ back to the text, never from the segmenter.
 
 from __future__ import annotations
 
+import importlib
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from operator import attrgetter
+from typing import Any
 
 import regex
 
 from partydocs.tables import FIXED_WORDS
 
-Segmenter = Callable[..., list[str]]
+Segmenter = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,45 @@ class Token:
 
 @cache
 def segmenter() -> Segmenter:
-    """underthesea's word_tokenize, imported on first use (it loads a model)."""
-    from underthesea import word_tokenize
+    """underthesea's word segmenter with the project's fixed words, built on first use (it loads a model)."""
+    return _Underthesea.load()
 
-    return word_tokenize  # type: ignore[no-any-return]
+
+@dataclass(frozen=True)
+class _Underthesea:
+    """underthesea's `word_tokenize` called through its parts, with the fixed words in a token pattern of
+    our own, compiled once: `word_tokenize(..., fixed_words=...)` would recompile it on every call and
+    leave it in underthesea's module, changing what the caller's own `word_tokenize` returns."""
+
+    pattern: re.Pattern[str]
+    normalize: Callable[[str], str]
+    tagger: Any
+
+    @classmethod
+    def load(cls) -> _Underthesea:
+        """The pattern and underthesea's own model, loaded the way `word_tokenize` loads it."""
+        tokens = importlib.import_module("underthesea.pipeline.word_tokenize.regex_tokenize")
+        words = importlib.import_module("underthesea.pipeline.word_tokenize")
+        if words.word_tokenize_model is None:
+            words.word_tokenize("Bộ")  # underthesea's lazy load of its model, no pattern changed
+        fixed = "|".join(rf"\b{re.escape(word)}\b" for word in FIXED_WORDS)
+        pattern = re.compile(
+            "(" + "|".join([f"(?P<fixed_words>{fixed})", *tokens.regex_patterns]) + ")", re.VERBOSE | re.UNICODE
+        )
+        return cls(pattern, tokens.normalize_characters_in_text, words.word_tokenize_model)
+
+    def __call__(self, window: str) -> list[str]:
+        """The words of `window`, each its syllables joined by single spaces (as `word_tokenize` gives them)."""
+        tokens = [match.group() for match in self.pattern.finditer(self.normalize(window))]
+        if not tokens:
+            return []
+        words: list[str] = []
+        for tag, token in zip(self.tagger.predict([[token] for token in tokens]), tokens, strict=True):
+            if tag == "I-W" and words:
+                words[-1] += " " + token
+            else:
+                words.append(token)
+        return words
 
 
 _UNIT_BREAK = regex.compile(
@@ -65,8 +103,6 @@ _UNIT_BREAK = regex.compile(
 
 
 _SURROGATE = regex.compile("[\ud800-\udfff]")
-_FIXED_WORDS = list(FIXED_WORDS)
-"""The fixed words as underthesea takes them, built once rather than for every unit."""
 
 
 @dataclass
@@ -135,7 +171,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def _segment(window: str) -> list[str]:
     """underthesea's words of `window`, its own characters kept and the project's fixed words whole."""
-    return segmenter()(window, use_token_normalize=False, fixed_words=_FIXED_WORDS)
+    return segmenter()(window)
 
 
 def _align(window: str, words: list[str], offset: int) -> list[Token]:
