@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 import itertools
 import sys
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
 
 import pytest
 
 import partydocs
 from partydocs import batch
-from partydocs.batch import DocumentResult, extract_many
+from partydocs.batch import DocumentResult, _chunk_size, extract_many
 
 CHI_THI = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị"
 KE_HOACH = "Kế hoạch số 82-KH/TU, ngày 20 tháng 01 năm 2022 của Ban Thường vụ Tỉnh ủy"
@@ -142,3 +142,13 @@ def test_bad_arguments_are_refused(n_jobs: int, chunksize: int) -> None:
 def test_exported_from_the_package() -> None:
     assert partydocs.extract_many is extract_many
     assert partydocs.DocumentResult is DocumentResult
+
+
+@pytest.mark.parametrize(
+    ("texts", "workers", "size"),
+    [(["x"] * 200, 2, 25), (["x"] * 201, 2, 26), (["x"] * 3, 2, 1), (["x"] * 200, 1, 50),
+     (["x"] * 100_000, 2, 64), ((text for text in ["x"] * 200), 2, 16)],
+)
+def test_default_chunks_give_every_worker_four(texts: Iterable[str], workers: int, size: int) -> None:
+    """ceil(n / (4 x workers)), at most 64; a generator's length is unknown: 16."""
+    assert _chunk_size(texts, workers) == size

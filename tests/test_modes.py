@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import gc
 import subprocess
 import sys
 from collections.abc import Callable
@@ -136,3 +137,14 @@ def test_import_loads_no_model_and_only_an_unknown_issuer_does() -> None:
 def test_text_without_citations_is_not_segmented() -> None:
     plain = "Sáng 12/4/2023, Ban Thường vụ Huyện ủy tổ chức hội nghị. Toàn huyện kết nạp 120 đảng viên mới."
     assert run(f"import partydocs, sys; partydocs.extract({plain!r}); print('underthesea' in sys.modules)") == "False"
+
+
+def test_extract_keeps_no_reference_to_the_text() -> None:
+    """No cache outlives a call: once `extract` returns, nothing of partydocs holds the text it was given
+    (a text already in normal form is searched as the very object passed)."""
+    text = "".join(["Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị. ", "Thực hiện Chỉ thị 05 và Quyết định 244."])
+    held = sys.getrefcount(text)
+    doc = partydocs.extract(text)
+    gc.collect()
+    assert [ref.text for ref in doc.references] == ["Chỉ thị số 05-CT/TW", "Chỉ thị 05", "Quyết định 244"]
+    assert sys.getrefcount(text) == held

@@ -17,6 +17,8 @@ from partydocs.pipeline import extract
 
 DocId = str | int
 Outcome = tuple[Extraction | None, str | None]
+_MAX_CHUNK = 64
+_STREAM_CHUNK = 16
 _WARM_TEXT = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị"
 
 
@@ -43,22 +45,32 @@ def extract_many(
     *,
     n_jobs: int = 1,
     progress: bool = False,
-    chunksize: int = 64,
+    chunksize: int | None = None,
     text_field: str = "text",
     id_field: str = "id",
     html: bool = False,
 ) -> Iterator[DocumentResult]:
     """Yield one `DocumentResult` per item of `texts` (str, `(id, text)` or dict), in input order.
 
-    The input is consumed lazily; `n_jobs > 1` (or -1 for every CPU) runs `extract` in worker processes.
-    `html=True` reads every text as an HTML page (`extract(text, html=True)`).
+    The input is consumed lazily; `n_jobs > 1` (or -1 for every CPU) runs `extract` in worker processes,
+    `chunksize` documents at a time (by default `_chunk_size`). `html=True` reads every text as an HTML
+    page (`extract(text, html=True)`).
     """
-    if chunksize < 1:
+    if chunksize is not None and chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     workers = _worker_count(n_jobs)
     items = _items(texts, text_field, id_field)
-    results = _serial(items, html) if workers == 1 else _parallel(items, workers, chunksize, html)
+    size = chunksize or _chunk_size(texts, workers)
+    results = _serial(items, html) if workers == 1 else _parallel(items, workers, size, html)
     return _with_progress(results, texts) if progress else results
+
+
+def _chunk_size(texts: Iterable[Any], workers: int) -> int:
+    """Four chunks per worker for an input of known length (so two workers share even a small batch),
+    at most `_MAX_CHUNK` documents; `_STREAM_CHUNK` for an input of unknown length."""
+    if not isinstance(texts, Sized):
+        return _STREAM_CHUNK
+    return max(1, min(_MAX_CHUNK, -(-len(texts) // (4 * workers))))
 
 
 def _worker_count(n_jobs: int) -> int:

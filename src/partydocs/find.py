@@ -10,6 +10,7 @@ import datetime
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 
 import regex
@@ -43,6 +44,14 @@ _LAW_NAME_BEFORE = regex.compile(
     rf"{_WORD_START}(?P<type>Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)\s++\p{{Lu}}"
     rf"(?:(?!{TYPE_WORDS})[^;:\n()\d]){{0,100}}?\s(?i:số)\s*+$"
 )
+NUMBERED_TYPE = regex.compile(
+    r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
+    rf"(?P<type>{TYPE_WORDS})\s++(?:(?i:số)\s*+)?"
+    r"(?P<number>\d{1,5}+[a-zđ]?)(?P<more>(?:(?:\s*+,\s++|\s++(?i:và)\s++)\d{1,5}+[a-zđ]?(?![\p{L}\p{N}]))*+)"
+    r"(?![\p{L}\p{N}]|\s*+[-/.,:]\s*+\p{N}|\s*+[-/]\s*+\p{L}|[ \t]++\p{Lu}{1,8}+/)"
+    r"(?!\s++(?:(?i:năm|tháng|tuổi|người|lần|giờ|phút|điều|%)|(?i:ngày)(?!\s++\d{1,2}+(?:\s*+[/.-]|\s++tháng)))(?!\p{L}))"
+)
+"""A type word and a number; not a count (`Chương trình 30 ngày`), but `Nghị quyết 57 ngày 22/12/2024` is one."""
 _HEADER_BEFORE = regex.compile(r"(?m)^[\s|*]*+(?P<cue>(?i:số(?P<site>\s*+hiệu)?))\s*+:?[\s|]*+$")
 _COORDINATED_GAP = regex.compile(r"\s*+(?:[,;&]|và|(?i:[,;]?\s*+(?:và\s++)?số))\s*+$")
 _DATED_LIST_GAP = regex.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)$")
@@ -131,6 +140,11 @@ class Context:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "date_starts", [d.start for d in self.dates])
+
+    @cached_property
+    def numbered_types(self) -> tuple[regex.Match[str], ...]:
+        """The `NUMBERED_TYPE` matches in the text, found once for named references and short forms."""
+        return tuple(NUMBERED_TYPE.finditer(self.text))
 
     def date_at(self, pos: int) -> DateSpan | None:
         """The date mention that starts at `pos` (after an optional `ngày`)."""

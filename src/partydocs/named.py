@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from operator import attrgetter
 
 import regex
@@ -165,22 +164,6 @@ _ISSUED_TITLE = regex.compile(
     r"(?P<subject>(?!\s*+(?:số|SỐ|này|NÀY)(?!\p{L}))[^\n;.,\"]{5,200}+)"
 )
 _LISTED_NUMBER = regex.compile(r"\d{1,5}+[a-zđ]?")
-NUMBERED_TYPE = regex.compile(
-    r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
-    rf"(?P<type>{TYPE_WORDS})\s++(?:(?i:số)\s*+)?"
-    r"(?P<number>\d{1,5}+[a-zđ]?)(?P<more>(?:(?:\s*+,\s++|\s++(?i:và)\s++)\d{1,5}+[a-zđ]?(?![\p{L}\p{N}]))*+)"
-    r"(?![\p{L}\p{N}]|\s*+[-/.,:]\s*+\p{N}|\s*+[-/]\s*+\p{L}|[ \t]++\p{Lu}{1,8}+/)"
-    r"(?!\s++(?:(?i:năm|tháng|tuổi|người|lần|giờ|phút|điều|%)|(?i:ngày)(?!\s++\d{1,2}+(?:\s*+[/.-]|\s++tháng)))(?!\p{L}))"
-)
-"""A type word and a number; not a count (`Chương trình 30 ngày`), but `Nghị quyết 57 ngày 22/12/2024` is one."""
-
-
-@lru_cache(maxsize=1)
-def numbered_types(text: str) -> tuple[regex.Match[str], ...]:
-    """The `NUMBERED_TYPE` matches in `text`, found once for `_numbered` and the short forms."""
-    return tuple(NUMBERED_TYPE.finditer(text))
-
-
 def find_named(context: Context, coded: list[Found]) -> list[Found]:
     """Every named reference that does not overlap a coded one or an earlier candidate, in reading order.
 
@@ -420,7 +403,7 @@ def _names_a_document(text: str, match: regex.Match[str]) -> bool:
 def _numbered(context: Context, coded: list[Found]) -> Iterator[list[Found]]:
     """A capitalised type word with numbers that no code in the text carries (`Đề án 30`, `Nghị quyết số 29, 30`)."""
     cited = {(doc_type, ref.number) for ref in coded if ref.code for doc_type in written_or_coded_types(ref)}
-    for match in numbered_types(context.text):
+    for match in context.numbered_types:
         doc_type = DOC_TYPE_WORDS[match.group("type").lower()]
         if not match.group("type")[0].isupper() or not _names_a_document(context.text, match):
             continue

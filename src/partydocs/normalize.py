@@ -50,7 +50,8 @@ _ONE_FOR_ONE = str.maketrans(
         "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
     }
 )
-_NEEDS_TRANSLATION = regex.compile("[" + regex.escape("".join(chr(c) for c in _ONE_FOR_ONE)) + "]")
+_NEEDS_TRANSLATION = regex.compile("[" + regex.escape("".join(chr(c) for c in _ONE_FOR_ONE)) + "]++")
+"""A run of characters that `_ONE_FOR_ONE` maps: only these are translated, never the whole text."""
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -154,8 +155,7 @@ def normalize(text: str) -> Normalized:
     folded, changed = _fold_lengths(text, _LENGTH_CHANGES[spacing])
     if changed.norm_starts:
         steps.append(changed)
-    if _NEEDS_TRANSLATION.search(folded):
-        folded = folded.translate(_ONE_FOR_ONE)
+    folded = _NEEDS_TRANSLATION.sub(_translated, folded)
     folded = _OLD_TONE_PLACEMENT.sub(_move_tone, folded)
     return Normalized(repair_noise(folded), tuple(steps))
 
@@ -201,6 +201,10 @@ def _replacement(match: regex.Match[str]) -> str:
     if match.lastgroup == "space":
         return " "
     return "\n" if match.group() == "\r\n" else ""
+
+
+def _translated(match: regex.Match[str]) -> str:
+    return match.group().translate(_ONE_FOR_ONE)
 
 
 def _move_tone(match: regex.Match[str]) -> str:

@@ -3,12 +3,14 @@ keys, anaphora, relations) -> models."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from partydocs.bodies import BodySpan, find_bodies
 from partydocs.dates import DateSpan, find_dates
 from partydocs.find import Context, Found, Spans, find_references
 from partydocs.html import clean_html
 from partydocs.keys import document_keys
-from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Mention, Reference, Relation
+from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Reference, Relation
 from partydocs.named import find_named
 from partydocs.normalize import Normalized, normalize
 from partydocs.relations import RelationFound, find_relations
@@ -35,7 +37,7 @@ def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
     context = Context(norm.text, dates, Segmentation(norm.text, full=full))
     found = find_references(context)
     named = find_named(context, found)
-    references = resolve(found, named, find_short_forms(norm.text, found))
+    references = resolve(found, named, find_short_forms(context, found))
     bodies = find_bodies(norm.text)
     body_spans = Spans((body.start, body.end) for body in bodies)  # in order and non-overlapping
     issuer_bodies = [_issuer_body(ref, body_spans) for ref in references]
@@ -53,10 +55,10 @@ def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
     )
 
 
-def _span(text: str, norm: Normalized, start: int, end: int) -> Mention:
-    """The caller's span for a normalised one."""
+def _span(text: str, norm: Normalized, start: int, end: int) -> dict[str, Any]:
+    """The fields of a `Mention` at the caller's offsets of a normalised span (each model is validated once)."""
     orig_start, orig_end = norm.to_original(start, end)
-    return Mention(text=text[orig_start:orig_end], start=orig_start, end=orig_end)
+    return {"text": text[orig_start:orig_end], "start": orig_start, "end": orig_end}
 
 
 def _issuer_body(ref: Found, bodies: Spans) -> int | None:
@@ -68,7 +70,7 @@ def _reference(
     text: str, norm: Normalized, ref: Found, issuer_body: int | None, key: tuple[str, str | None]
 ) -> Reference:
     return Reference(
-        **dict(_span(text, norm, ref.start, ref.end)),
+        **_span(text, norm, ref.start, ref.end),
         kind=ref.kind,
         doc_type=ref.doc_type,
         number=ref.number,
@@ -95,7 +97,7 @@ def _reference(
 
 def _date(text: str, norm: Normalized, span: DateSpan) -> DateMention:
     return DateMention(
-        **dict(_span(text, norm, span.start, span.end)),
+        **_span(text, norm, span.start, span.end),
         value=span.value,
         granularity=span.granularity,
         end_value=span.end_value,
@@ -106,7 +108,7 @@ def _date(text: str, norm: Normalized, span: DateSpan) -> DateMention:
 def _body(text: str, norm: Normalized, body: BodySpan) -> BodyMention:
     """The level comes from the data tables, so pydantic checks it against the contract's values."""
     fields = {"name": body.name, "level": body.level, "place": body.place, "province": body.province}
-    return BodyMention.model_validate({**dict(_span(text, norm, body.start, body.end)), **fields})
+    return BodyMention.model_validate({**_span(text, norm, body.start, body.end), **fields})
 
 
 def _relation(text: str, norm: Normalized, relation: RelationFound) -> Relation:
@@ -120,5 +122,5 @@ def _relation(text: str, norm: Normalized, relation: RelationFound) -> Relation:
 
 def _anaphor(text: str, norm: Normalized, anaphor: AnaphorFound) -> Anaphor:
     return Anaphor(
-        **dict(_span(text, norm, anaphor.start, anaphor.end)), doc_type=anaphor.doc_type, antecedent=anaphor.antecedent
+        **_span(text, norm, anaphor.start, anaphor.end), doc_type=anaphor.doc_type, antecedent=anaphor.antecedent
     )

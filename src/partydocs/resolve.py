@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
-from partydocs.find import TYPE_WORDS, Found, Spans
-from partydocs.named import numbered_types, written_or_coded_types
+from partydocs.find import TYPE_WORDS, Context, Found, Spans
+from partydocs.named import written_or_coded_types
 from partydocs.tables import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_WORDS, fold
 
 _COMPLETED = ("date", "date_granularity", "issuer", "term", "subject")
@@ -31,7 +31,7 @@ def _type_of(match: regex.Match[str]) -> str:
     return DOC_TYPE_WORDS.get(word.lower()) or DOC_TYPE_ABBREVIATIONS[word]
 
 
-def find_short_forms(text: str, found: list[Found]) -> list[Found]:
+def find_short_forms(context: Context, found: list[Found]) -> list[Found]:
     """A type and number without a code (`Chỉ thị 05`, `NQ21`) that names a document cited with its code."""
     taken = Spans((ref.start, ref.end) for ref in found)
     coded: dict[tuple[str | None, str | None], list[Found]] = {}
@@ -40,7 +40,7 @@ def find_short_forms(text: str, found: list[Found]) -> list[Found]:
             for doc_type in written_or_coded_types(ref):
                 coded.setdefault((doc_type, ref.number), []).append(ref)
     short: list[Found] = []
-    matches = sorted([*numbered_types(text), *_ABBREVIATED.finditer(text)], key=lambda m: m.start())
+    matches = sorted([*context.numbered_types, *_ABBREVIATED.finditer(context.text)], key=lambda m: m.start())
     for match in matches:
         if taken.overlaps(match.start(), match.end()):
             continue
