@@ -10,7 +10,7 @@ from partydocs.dates import DateSpan, find_dates
 from partydocs.find import Context, Found, Spans, find_references
 from partydocs.html import clean_html
 from partydocs.keys import document_keys
-from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Reference, Relation
+from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Mention, Reference, Relation
 from partydocs.named import find_named
 from partydocs.normalize import Normalized, normalize
 from partydocs.relations import RelationFound, find_relations
@@ -116,7 +116,7 @@ def _relation(text: str, norm: Normalized, relation: RelationFound) -> Relation:
         source=relation.source,
         target=relation.target,
         type=relation.type,
-        cue=_span(text, norm, relation.cue_start, relation.cue_end),
+        cue=Mention(**_span(text, norm, relation.cue_start, relation.cue_end)),
     )
 
 
