@@ -12,7 +12,9 @@ from partydocs.frames import to_arrow, to_dataframe
 from partydocs.html import CleanText, clean_html
 from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Reference, Relation
 from partydocs.pipeline import extract
+from partydocs.render import display
 
 __all__ = ["Anaphor", "BodyMention", "DateMention", "Extraction", "Reference", "Relation", "extract"]
-__all__ += ["CleanText", "DocumentResult", "annotate", "clean_html", "extract_many", "to_arrow", "to_dataframe"]
+__all__ += ["CleanText", "DocumentResult", "annotate", "clean_html", "display", "extract_many"]
+__all__ += ["to_arrow", "to_dataframe"]
 __version__ = "0.1.0"

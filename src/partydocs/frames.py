@@ -1,4 +1,4 @@
-"""Tables of references: plain rows, a pandas DataFrame, or a pyarrow Table (one row per reference)."""
+"""Tables of references (or dates, bodies, anaphora, relations): plain rows, a pandas DataFrame, a pyarrow Table."""
 
 from __future__ import annotations
 
@@ -10,23 +10,80 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from partydocs.batch import DocId, DocumentResult
-from partydocs.models import Extraction, Reference
+from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Mention, Reference, date_text
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
 Result = Extraction | DocumentResult
-COLUMNS: tuple[str, ...] = ("id", "ref_index", *Reference.model_fields)
-"""The columns of every table: the document id, the reference's index in it, every Reference field."""
+What = Literal["references", "dates", "bodies", "anaphora", "relations"]
+
+
+def _fields_with_date_text() -> tuple[str, ...]:
+    """The Reference fields, `date_text` right after `date`."""
+    fields = list(Reference.model_fields)
+    fields.insert(fields.index("date") + 1, "date_text")
+    return tuple(fields)
+
+
+COLUMNS: tuple[str, ...] = ("id", "ref_index", *_fields_with_date_text())
+"""The columns of a table of references: the document id, the reference's index in it, every Reference field and
+`date_text` (the date at the precision written: `2015`, `2022-03`, `2022-03-09`)."""
+_RELATION_COLUMNS = ("source", "target", "type", "cue_text", "cue_start", "cue_end")
+_RELATION_DTYPES = dict(zip(_RELATION_COLUMNS, ("Int64", "Int64", "string", "string", "Int64", "Int64"), strict=True))
+_MODELS: dict[str, type[Mention]] = {"dates": DateMention, "bodies": BodyMention, "anaphora": Anaphor}
+_INDEX = {
+    "references": "ref_index", "dates": "date_index", "bodies": "body_index", "anaphora": "anaphor_index",
+    "relations": "relation_index",
+}
+
+
+def columns(what: What = "references") -> tuple[str, ...]:
+    """The columns of the table of `what`: `id`, the item's index in its document, then its fields."""
+    if what == "references":
+        return COLUMNS
+    if what == "relations":
+        return ("id", _INDEX[what], *_RELATION_COLUMNS)
+    return ("id", _INDEX[_checked(what)], *_MODELS[what].model_fields)
+
+
+def _checked(what: str) -> str:
+    """`what`, if it names a table; else ValueError."""
+    if what not in _INDEX:
+        raise ValueError(f"what must be one of {', '.join(_INDEX)}, got {what!r}")
+    return what
 
 
 def reference_rows(results: Iterable[Result], ids: Iterable[DocId] | None = None) -> Iterator[dict[str, Any]]:
     """One dict per reference, keyed by `COLUMNS`; a failed `DocumentResult` gives no row."""
+    return rows(results, ids, "references")
+
+
+def rows(results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references") -> Iterator[
+    dict[str, Any]
+]:
+    """One dict per item of `what` (references, dates, bodies, anaphora, relations), keyed by `columns(what)`."""
+    index = _INDEX[_checked(what)]
     for doc_id, result in _with_ids(results, ids):
         extraction = result.extraction if isinstance(result, DocumentResult) else result
-        for index, ref in enumerate(extraction.references if extraction else []):
-            yield {"id": doc_id, "ref_index": index, **ref.model_dump()}
+        for position, item in enumerate(_items(extraction, what) if extraction else []):
+            yield {"id": doc_id, index: position, **item}
+
+
+def _items(extraction: Extraction, what: str) -> Iterator[dict[str, Any]]:
+    """The items of one extraction as flat dicts of their fields."""
+    if what == "references":
+        for ref in extraction.references:
+            fields = ref.model_dump() | {"date_text": date_text(ref.date, ref.date_granularity)}
+            yield {name: fields[name] for name in COLUMNS[2:]}
+    elif what == "relations":
+        for relation in getattr(extraction, "relations", ()):
+            cue = relation.cue
+            yield {"source": relation.source, "target": relation.target, "type": relation.type,
+                   "cue_text": cue.text, "cue_start": cue.start, "cue_end": cue.end}
+    else:
+        yield from (item.model_dump() for item in getattr(extraction, what))
 
 
 def _with_ids(results: Iterable[Result], ids: Iterable[DocId] | None) -> Iterator[tuple[DocId, Result]]:
@@ -38,32 +95,42 @@ def _with_ids(results: Iterable[Result], ids: Iterable[DocId] | None) -> Iterato
         yield (result.id if isinstance(result, DocumentResult) else position), result
 
 
-def to_dataframe(results: Iterable[Result], ids: Iterable[DocId] | None = None) -> pd.DataFrame:
-    """A pandas DataFrame with one row per reference and typed columns (`COLUMNS`)."""
-    rows = list(reference_rows(results, ids))
-    id_dtype = "Int64" if rows and all(_is_int(row["id"]) for row in rows) else "string"
-    return frame(rows, id_dtype)
+def to_dataframe(
+    results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references"
+) -> pd.DataFrame:
+    """A pandas DataFrame with one row per reference (or date, body, anaphor, relation: `what`), typed columns."""
+    found = list(rows(results, ids, what))
+    id_dtype = "Int64" if found and all(_is_int(row["id"]) for row in found) else "string"
+    return frame(found, id_dtype, what)
 
 
-def to_arrow(results: Iterable[Result], ids: Iterable[DocId] | None = None) -> pa.Table:
-    """A pyarrow Table with the columns of `to_dataframe` (`date` as date32)."""
+def to_arrow(results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references") -> pa.Table:
+    """A pyarrow Table with the columns of `to_dataframe` (its dates as date32)."""
     pa = _require("pyarrow", "arrow")
-    table = pa.Table.from_pandas(to_dataframe(results, ids), preserve_index=False)
-    position = table.schema.get_field_index("date")
-    return table.set_column(position, "date", table.column("date").cast(pa.date32()))
+    table = pa.Table.from_pandas(to_dataframe(results, ids, what), preserve_index=False)
+    for name, dtype in column_dtypes(what).items():
+        if dtype.startswith("datetime64"):
+            position = table.schema.get_field_index(name)
+            table = table.set_column(position, name, table.column(name).cast(pa.date32()))
+    return table
 
 
-def frame(rows: list[dict[str, Any]], id_dtype: str) -> pd.DataFrame:
-    """Build the typed DataFrame of `rows` with the given dtype for the `id` column."""
+def frame(rows: list[dict[str, Any]], id_dtype: str, what: What = "references") -> pd.DataFrame:
+    """Build the typed DataFrame of `rows` (of `what`) with the given dtype for the `id` column."""
     pd = _require("pandas", "pandas")
-    dtypes = {"id": id_dtype, "ref_index": "Int64", **column_dtypes()}
-    data = {name: _column([row[name] for row in rows], dtypes[name]) for name in COLUMNS}
-    return pd.DataFrame(data, columns=list(COLUMNS))
+    names = columns(what)
+    dtypes = {"id": id_dtype, names[1]: "Int64", **column_dtypes(what)}
+    data = {name: _column([row[name] for row in rows], dtypes[name]) for name in names}
+    return pd.DataFrame(data, columns=list(names))
 
 
-def column_dtypes() -> dict[str, str]:
-    """The pandas dtype of each Reference field, from its annotation."""
-    return {name: _dtype(field.annotation) for name, field in Reference.model_fields.items()}
+def column_dtypes(what: What = "references") -> dict[str, str]:
+    """The pandas dtype of each field of `what`, from its annotation (`date_text` is a string)."""
+    if what == "relations":
+        return dict(_RELATION_DTYPES)
+    model = Reference if what == "references" else _MODELS[_checked(what)]
+    dtypes = {name: _dtype(field.annotation) for name, field in model.model_fields.items()}
+    return dtypes | {"date_text": "string"} if what == "references" else dtypes
 
 
 def _dtype(annotation: Any) -> str:

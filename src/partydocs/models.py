@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
 Kind = Literal["party", "state", "named"]
 Granularity = Literal["day", "month", "quarter", "year"]
 Level = Literal["central", "province", "district", "commune", "unit"]
 RelationType = Literal["implements", "guides", "amends", "replaces", "repeals", "based_on", "summarises"]
+
+
+def date_text(value: datetime.date | None, granularity: Granularity | None) -> str | None:
+    """A date at the precision written: `2015`, `2022-Q1`, `2022-03` or `2022-03-09` (None without a date)."""
+    if value is None:
+        return None
+    if granularity == "year":
+        return f"{value.year:04d}"
+    if granularity == "quarter":
+        return f"{value.year:04d}-Q{(value.month - 1) // 3 + 1}"
+    if granularity == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """`1 reference`, `2 references`, `0 anaphora`."""
+    return f"{count} {one if count == 1 else many}"
 
 
 class Mention(BaseModel):
@@ -100,21 +118,41 @@ class Relation(BaseModel):
 
 
 class Extraction(BaseModel):
-    """Everything found in one text."""
+    """Everything found in one text; `text` is that text, kept for display and left out of dumps.
 
+    `model_dump(context={"text": True})` (or `model_dump_json`) writes `text` too, and validating such a
+    dump gives it back.
+    """
+
+    text: str | None = Field(default=None, repr=False, description="the text extracted from (dumped on request)")
     references: list[Reference] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     bodies: list[BodyMention] = Field(default_factory=list)
     anaphora: list[Anaphor] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
 
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> dict[str, Any]:
+        """Every field but `text`, unless the dump's context asks for it (`context={"text": True}`)."""
+        data: dict[str, Any] = handler(self)
+        if not (isinstance(info.context, dict) and info.context.get("text")):
+            data.pop("text", None)
+        return data
+
+    def counts(self) -> str:
+        """`1 reference, 2 dates, 1 body, 0 anaphora`."""
+        return ", ".join([
+            plural(len(self.references), "reference", "references"), plural(len(self.dates), "date", "dates"),
+            plural(len(self.bodies), "body", "bodies"), plural(len(self.anaphora), "anaphor", "anaphora"),
+        ])
+
     def __str__(self) -> str:
-        lines = [f"Extraction: {len(self.references)} references, {len(self.dates)} dates, "
-                 f"{len(self.bodies)} bodies, {len(self.anaphora)} anaphora"]
+        lines = [f"Extraction: {self.counts()}"]
         lines.extend(f"  {ref}" for ref in self.references)
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        """Notebook view: a table of the references; `partydocs.annotate(text, doc)` highlights the text."""
-        from partydocs.annotate import references_table
-        return references_table(self)
+        """Notebook view: the highlighted text (when kept) above the table of references."""
+        from partydocs.render import display  # imported here: rendering depends on the models, not back
+
+        return str(display(self))

@@ -25,13 +25,14 @@ def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
     `full=True` segments every clause of the text instead of only those around citations
     (slower; the result is the same). `html=True` reads `text` as HTML (`partydocs.html.clean_html`):
     tags, scripts and styles are dropped, entities decoded, and offsets still point into `text`.
+    The result keeps `text` (for display; left out of its dumps).
     """
     if not isinstance(text, str):
         hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
         raise TypeError(f"partydocs.extract expects str, got {type(text).__name__}{hint}")
     if html:
         clean = clean_html(text)
-        return clean.to_html_offsets(extract(clean.text, full=full))
+        return clean.to_html_offsets(extract(clean.text, full=full)).model_copy(update={"text": text})
     norm = normalize(text)
     dates = find_dates(norm.text)
     context = Context(norm.text, dates, Segmentation(norm.text, full=full))
@@ -44,6 +45,7 @@ def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
     keys = document_keys(norm.text, references, bodies, issuer_bodies)
     anaphora = find_anaphora(norm.text, references)
     return Extraction(
+        text=text,
         references=[
             _reference(text, norm, ref, issuer_body, key)
             for ref, issuer_body, key in zip(references, issuer_bodies, keys, strict=True)
