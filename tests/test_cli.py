@@ -212,9 +212,52 @@ def test_highlight_writes_a_page(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert run(capsys, "highlight", source, "-o", target) == (0, "", "")
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<title>partydocs: doc.txt</title>" in page
-    assert "&lt;b&gt;" in page and 'class="pd-party"' in page and ">Chỉ thị số 05-CT/TW</mark>" in page
+    assert "&lt;b&gt;<mark class=\"pd-mark pd-party\"" in page and "<nav" not in page
+    assert '>Chỉ thị số 05-CT/TW<span class="pd-label">party 05-CT/TW</span>' in page
+    assert f'<div class="pd-doc-title">{source}</div>' in page
     status, _, err = run(capsys, "highlight", tmp_path / "nope.txt")
     assert (status, err) == (2, f"partydocs: error: {tmp_path / 'nope.txt'}: No such file or directory\n")
+
+
+@pytest.fixture
+def dump(tmp_path: Path) -> Path:
+    path = tmp_path / "dump.jsonl"
+    records = [{"id": "bai-1", "text": CHI_THI}, {"id": 2, "text": KE_HOACH}, {"id": "bai-3", "text": "<p>Không</p>"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_highlight_a_dump_by_id(capsys: pytest.CaptureFixture[str], dump: Path) -> None:
+    status, page, err = run(capsys, "highlight", dump, "--id", "2")
+    assert (status, err) == (0, "")
+    assert "<title>partydocs: 2</title>" in page and "<nav" not in page and '"text"' not in page
+    assert '<div class="pd-doc-title">2</div><div class="pd-text"><mark class="pd-mark pd-party"' in page
+    assert '<span class="pd-label">party 82-KH/TU</span>' in page and "05-CT/TW" not in page
+    status, page, _ = run(capsys, "highlight", dump, "--id", "bai-3", "--id", "bai-1", "--kinds", "party,date")
+    assert status == 0 and "<title>partydocs: 2 documents</title>" in page
+    assert '<li><a href="#pd-doc-0">bai-1</a> (1 reference, 1 date, 1 body, 0 anaphora)</li>' in page
+    assert '<li><a href="#pd-doc-1">bai-3</a> (0 references, 0 dates, 0 bodies, 0 anaphora)</li>' in page
+    assert 'class="pd-mark pd-body"' not in page and 'class="pd-mark pd-date" id=' in page
+    status, _, err = run(capsys, "highlight", dump, "--id", "bai-9")
+    assert (status, err) == (2, f"partydocs: error: no document with id 'bai-9' in {dump}\n")
+
+
+def test_highlight_every_document_with_a_table_of_contents(capsys: pytest.CaptureFixture[str], dump: Path) -> None:
+    status, page, _ = run(capsys, "highlight", dump, "--html")
+    assert status == 0 and "<title>partydocs: 3 documents</title>" in page
+    assert [line.split('">')[1].split("<")[0] for line in page.split("<li>")[1:]] == ["bai-1", "2", "bai-3"]
+    assert "&lt;p&gt;Không&lt;/p&gt;" in page  # read as HTML, shown as the page it is (offsets index it)
+
+
+def test_highlight_help_describes_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["highlight", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Write one self-contained HTML page showing each document's text" in out
+    assert "--id ID" in out and "--text-field" in out and "--html" in out
+    with pytest.raises(SystemExit):
+        main(["highlight", "x.txt", "--kinds", "party,codes"])
+    assert "unknown kind 'codes'" in capsys.readouterr().err
 
 
 def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -222,7 +265,8 @@ def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
     schema = json.loads(out)
     assert status == 0
     assert schema["title"] == "Extraction"
-    assert set(schema["properties"]) == {"references", "dates", "bodies", "anaphora", "relations"}
+    assert set(schema["properties"]) == {"text", "references", "dates", "bodies", "anaphora", "relations"}
+    assert schema["properties"]["text"]["default"] is None and "text" not in schema.get("required", [])
 
 
 def test_python_dash_m_never_prints_a_traceback(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ STATE = Reference(
 EXPECTED_DTYPES = {
     "id": "Int64", "ref_index": "Int64", "text": "string", "start": "Int64", "end": "Int64",
     "kind": "string", "doc_type": "string", "number": "string", "year": "Int64", "code": "string",
-    "date": "datetime64[s]", "date_granularity": "string", "issuer": "string", "term": "Int64",
+    "date": "datetime64[s]", "date_text": "string", "date_granularity": "string", "issuer": "string", "term": "Int64",
     "subject": "string", "antecedent": "Int64", "is_header": "boolean",
 }
 
@@ -106,3 +106,58 @@ def test_to_arrow_has_the_same_columns_and_date32() -> None:
     assert table.column("date").to_pylist() == [datetime.date(2016, 5, 15), None]
     assert table.column("code").to_pylist() == ["05-CT/TW", "30/2020/NĐ-CP"]
     assert partydocs.to_arrow([]).num_rows == 0
+
+
+def test_date_text_is_the_date_at_its_written_precision() -> None:
+    refs = [
+        PARTY,
+        STATE,
+        Reference(text="Hiến pháp năm 2015", start=0, end=18, kind="named", doc_type="Hiến pháp",
+                  date=datetime.date(2015, 1, 1), date_granularity="year"),
+        Reference(text="x", start=0, end=1, kind="party", code="1-KL/TW", date=datetime.date(2022, 3, 1),
+                  date_granularity="month"),
+        Reference(text="y", start=0, end=1, kind="party", code="2-KL/TW", date=datetime.date(2022, 4, 1),
+                  date_granularity="quarter"),
+    ]
+    df = partydocs.to_dataframe([Extraction(references=refs)])
+    assert list(df.columns[df.columns.get_loc("date"):][:3]) == ["date", "date_text", "date_granularity"]
+    assert df["date_text"].tolist()[:1] + df["date_text"].tolist()[2:] == ["2016-05-15", "2015", "2022-03", "2022-Q2"]
+    assert df["date_text"].isna().tolist() == [False, True, False, False, False]
+    assert df["date"].iloc[2] == pd.Timestamp("2015-01-01")
+
+
+TEXT = (
+    "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị. Căn cứ Luật Tổ chức chính quyền địa phương "
+    "năm 2015, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 82-KH/HU; Kế hoạch này thực hiện từ tháng 3/2022."
+)
+
+
+def test_tables_of_dates_bodies_and_anaphora() -> None:
+    results = list(extract_many([("a", TEXT), ("b", 1), ("c", CHI_THI)]))
+    dates = partydocs.to_dataframe(results, what="dates")
+    assert list(dates.columns) == [
+        "id", "date_index", "text", "start", "end", "value", "granularity", "end_value", "iso"
+    ]
+    assert dates[["id", "date_index", "text", "iso", "granularity"]].values.tolist() == [
+        ["a", 0, "ngày 15/5/2016", "2016-05-15", "day"], ["a", 1, "năm 2015", "2015", "year"],
+        ["a", 2, "tháng 3/2022", "2022-03", "month"], ["c", 0, "ngày 15/5/2016", "2016-05-15", "day"],
+    ]
+    assert str(dates["value"].dtype) == "datetime64[s]" and str(dates["start"].dtype) == "Int64"
+    bodies = partydocs.to_dataframe(results, what="bodies")
+    assert bodies[["id", "body_index", "name", "level"]].values.tolist() == [
+        ["a", 0, "Bộ Chính trị", "central"], ["a", 1, "Ban Thường vụ Huyện ủy", "district"],
+        ["c", 0, "Bộ Chính trị", "central"],
+    ]
+    anaphora = partydocs.to_dataframe(results, what="anaphora")
+    assert anaphora[["id", "anaphor_index", "text", "doc_type", "antecedent"]].values.tolist() == [
+        ["a", 0, "Kế hoạch này", "Kế hoạch", 2]
+    ]
+    relations = partydocs.to_dataframe(results, what="relations")
+    assert list(relations.columns) == [
+        "id", "relation_index", "source", "target", "type", "cue_text", "cue_start", "cue_end"
+    ]
+    assert partydocs.to_arrow(results, what="dates").schema.field("value").type == pytest.importorskip(
+        "pyarrow"
+    ).date32()
+    with pytest.raises(ValueError, match="what must be one of references, dates"):
+        partydocs.to_dataframe(results, what="codes")  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""The `partydocs` command: extract references from files, highlight one file as HTML, print the schema."""
+"""The `partydocs` command: extract references from files, highlight documents as an HTML page, print the schema."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from partydocs import __version__
-from partydocs.annotate import annotate_page
+from partydocs.annotate import KINDS, checked_kinds
 from partydocs.batch import DocId, DocumentResult, extract_many
 from partydocs.frames import COLUMNS, reference_rows
-from partydocs.models import Extraction
-from partydocs.pipeline import extract
+from partydocs.models import Extraction, plural
+from partydocs.render import display
 
 Doc = tuple[DocId, str]
 TABLE_COLUMNS = ("id", "ref_index", "start", "end", "kind", "code", "doc_type", "date", "issuer", "term")
@@ -53,32 +53,61 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"partydocs {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract(commands.add_parser("extract", help="extract references from files or stdin"))
-    highlight = commands.add_parser("highlight", help="write one text as HTML with every mention highlighted")
-    highlight.add_argument("file", help="a UTF-8 .txt file, or - for stdin")
-    highlight.add_argument("-o", "--output", help="the HTML file to write (default: stdout)")
-    highlight.set_defaults(run=_highlight)
+    _add_highlight(commands.add_parser(
+        "highlight", help="write documents as an HTML page, every mention highlighted", description=_HIGHLIGHT,
+    ))
     commands.add_parser("schema", help="print the JSON Schema of an Extraction").set_defaults(run=_schema)
     return parser
 
 
 def _add_extract(sub: argparse.ArgumentParser) -> None:
     """The options of `partydocs extract`."""
-    sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .jsonl, .csv, folders of them, or -")
-    sub.add_argument("--input-format", choices=("auto", "txt", "jsonl", "csv"), default="auto",
-                     help="how to read every PATH (auto: by extension; stdin is txt)")
-    sub.add_argument("--text-field", default="text", help="the JSONL field or CSV column holding the text")
-    sub.add_argument("--id-field", default="id", help="the JSONL field or CSV column holding the document id")
+    _add_input_options(sub)
     sub.add_argument("-o", "--output", help="the file to write (default: stdout)")
     sub.add_argument("--format", choices=("jsonl", "json", "csv", "table"), default="jsonl",
                      help="jsonl/json: one record per document; csv/table: one row per reference")
     sub.add_argument("--per-reference", action="store_true", help="jsonl/json: one record per reference")
     sub.add_argument("--full", action="store_true", help="jsonl/json: also write dates, bodies, anaphora and relations")
+    sub.set_defaults(run=_extract)
+
+
+_HIGHLIGHT = """Write one self-contained HTML page showing each document's text with every reference, date, body and
+anaphor marked and labelled (hover or focus a mark for its code, type, date, issuer, term and what it points
+to), followed by its table of references. PATH is read as by `partydocs extract` (a .txt file, a JSONL or CSV
+dump, a folder, or -); --id picks documents of a dump, else every document goes on the page, after a table of
+contents."""
+
+
+def _add_highlight(sub: argparse.ArgumentParser) -> None:
+    """The options of `partydocs highlight`."""
+    _add_input_options(sub)
+    sub.add_argument("--id", action="append", metavar="ID", dest="ids",
+                     help="show only the document with this id (repeat for several; default: every document)")
+    sub.add_argument("--kinds", type=_kinds, metavar="K,K", help=f"mark only these kinds ({', '.join(KINDS)})")
+    sub.add_argument("-o", "--output", help="the HTML file to write (default: stdout)")
+    sub.set_defaults(run=_highlight)
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    """An argparse type: a comma-separated list of kinds of mark."""
+    try:
+        return checked_kinds(part.strip() for part in value.split(",") if part.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _add_input_options(sub: argparse.ArgumentParser) -> None:
+    """PATH... and the options saying how to read and extract them."""
+    sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .jsonl, .csv, folders of them, or -")
+    sub.add_argument("--input-format", choices=("auto", "txt", "jsonl", "csv"), default="auto",
+                     help="how to read every PATH (auto: by extension; stdin is txt)")
+    sub.add_argument("--text-field", default="text", help="the JSONL field or CSV column holding the text")
+    sub.add_argument("--id-field", default="id", help="the JSONL field or CSV column holding the document id")
     sub.add_argument("--html", action="store_true", help="read each text as an HTML page: offsets point into it")
     sub.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (-1: every CPU)")
     sub.add_argument("--progress", action="store_true", help="show a progress bar on stderr (needs tqdm)")
     sub.add_argument("--skip-errors", action="store_true",
                      help="report unreadable or failing documents on stderr and go on (exit 0)")
-    sub.set_defaults(run=_extract)
 
 
 def _say(message: str) -> None:
@@ -96,13 +125,19 @@ def _say(message: str) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     """Read every PATH, extract, write the records."""
+    with _output(args.output) as out:
+        _WRITERS[args.format](out, _extracted(args), args)
+    return 0
+
+
+def _extracted(args: argparse.Namespace, ids: Collection[str] | None = None) -> Iterator[DocumentResult]:
+    """The extraction of every document of the PATHs (only those with `ids` when given), in order."""
     paths = _existing(args.paths, args.skip_errors)
     sources = (item for path in paths for item in _read_path(path, args))
     documents = _documents(sources, args.skip_errors)
-    results = extract_many(documents, n_jobs=args.jobs, progress=args.progress, html=args.html)
-    with _output(args.output) as out:
-        _WRITERS[args.format](out, _succeeded(results, args.skip_errors), args)
-    return 0
+    chosen = documents if ids is None else (doc for doc in documents if str(doc[0]) in ids)
+    results = extract_many(chosen, n_jobs=args.jobs, progress=args.progress, html=args.html)
+    return _succeeded(results, args.skip_errors)
 
 
 def _existing(paths: list[str], skip: bool) -> list[str]:
@@ -319,13 +354,15 @@ _WRITERS: dict[str, _Writer] = {
 
 
 def _highlight(args: argparse.Namespace) -> int:
-    """Write one text as an HTML page with every mention highlighted."""
-    doc = _decode(sys.stdin.buffer.read(), "<stdin>") if args.file == "-" else _read_txt(args.file)
-    if isinstance(doc, InputError):
-        raise doc
-    name, text = doc
+    """Write the documents of the PATHs (or those with the --id given) as one highlighted HTML page."""
+    ids = set(args.ids) if args.ids else None
+    results = list(_extracted(args, ids))
+    absent = sorted((ids or set()) - {str(result.id) for result in results})
+    if absent:
+        raise InputError(f"no document with id {absent[0]!r} in {', '.join(args.paths)}")
+    only = os.path.basename(str(results[0].id)) if len(results) == 1 else plural(len(results), "document", "documents")
     with _output(args.output) as out:
-        out.write(annotate_page(text, extract(text), title=f"partydocs: {os.path.basename(str(name))}"))
+        out.write(display(results, kinds=args.kinds, page=True, title=f"partydocs: {only}"))
     return 0
 
 
