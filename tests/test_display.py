@@ -60,7 +60,7 @@ def test_a_result_without_its_text_shows_its_table() -> None:
     ref = Reference(text="x", start=0, end=1, kind="named", doc_type="<b>Luật</b>")
     html = Extraction(references=[ref])._repr_html_()
     assert '<div class="pd-text">' not in html and "only its table is shown" in html
-    assert "<td>&lt;b&gt;Luật&lt;/b&gt;</td>" in html and "<td>0</td>" in html
+    assert "<td class=\"pd-nowrap\">&lt;b&gt;Luật&lt;/b&gt;</td>" in html and "<td>0</td>" in html
 
 
 def test_display_returns_html_that_jupyter_renders() -> None:
@@ -110,7 +110,7 @@ def test_the_table_shows_dates_and_terms_as_written() -> None:
     ]
     table = references_table(Extraction(references=refs))
     assert '<td class="pd-nowrap">2013</td>' in table and "2013-01-01" not in table
-    assert '<td class="pd-nowrap">03/2022</td><td></td><td>khóa XIII</td>' in table
+    assert '<td class="pd-nowrap">03/2022</td><td></td><td class="pd-nowrap">khóa XIII</td>' in table
     assert "<caption>2 references, 0 dates, 0 bodies, 0 anaphora</caption>" in table
     style = partydocs.display(CHI_THI)
     assert "table.pd-table td{border:1px solid #ddd;padding:2px 6px;text-align:left" in style

@@ -23,7 +23,7 @@ from partydocs.models import Extraction, Reference
 from partydocs.pipeline import extract
 
 Displayable = Extraction | DocumentResult | str
-_NOWRAP = frozenset({"code", "date"})
+_NOWRAP = frozenset({"kind", "code", "type", "date", "term"})
 _NO_TEXT = "The text is not kept on this result (it was built or loaded without it): only its table is shown."
 
 
