@@ -120,3 +120,11 @@ def test_the_table_shows_dates_and_terms_as_written() -> None:
 def test_counts_say_one_and_many() -> None:
     assert Extraction().counts() == "0 references, 0 dates, 0 bodies, 0 anaphora"
     assert partydocs.extract(LAW).counts() == "2 references, 1 date, 1 body, 0 anaphora"
+
+
+def test_equality_compares_what_was_found_not_the_kept_text() -> None:
+    doc = partydocs.extract(CHI_THI)
+    assert Extraction.model_validate_json(doc.model_dump_json()) == doc
+    assert doc != partydocs.extract(LAW) and doc != "x"
+    textless = doc.model_copy(update={"text": None})
+    assert DocumentResult(id=1, extraction=doc) == DocumentResult(id=1, extraction=textless)

@@ -139,6 +139,12 @@ class Extraction(BaseModel):
             data.pop("text", None)
         return data
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when everything found is: the kept text is not compared, as dumps leave it out."""
+        if not isinstance(other, Extraction):
+            return NotImplemented
+        return BaseModel.__eq__(self.model_copy(update={"text": None}), other.model_copy(update={"text": None}))
+
     def counts(self) -> str:
         """`1 reference, 2 dates, 1 body, 0 anaphora`."""
         return ", ".join([
