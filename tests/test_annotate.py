@@ -123,7 +123,8 @@ def test_the_html_of_a_mark() -> None:
         f'<mark class="pd-mark pd-party" id="{anchor_prefix(text)}-r0" tabindex="0" data-start="0" data-end="19">'
         'Chỉ thị số 05-CT/TW<span class="pd-label">party 05-CT/TW</span><span class="pd-details" role="tooltip">'
         "<b>reference</b><span>#0 party</span><b>code</b><span>05-CT/TW</span><b>type</b><span>Chỉ thị</span>"
-        "<b>date</b><span>2016-05-15</span><b>issuer</b><span>Bộ Chính trị</span></span></mark>"
+        "<b>date</b><span>2016-05-15</span><b>issuer</b><span>Bộ Chính trị</span>"
+        "<b>key</b><span>5-CT/TW</span></span></mark>"
     ) in html
     assert ' title="' not in html
     assert anchor_prefix(text) == "pd-216190b9-0" and anchor_prefix(text, 3) == "pd-216190b9-3"
@@ -185,8 +186,23 @@ def test_a_named_reference_is_labelled_by_its_name() -> None:
     named = ("named", 7, len(text))
     assert reader.labels[named] == "Luật Tổ chức chính quyền địa phương"
     assert reader.details[named][2:] == [
-        "name", "Tổ chức chính quyền địa phương", "type", "Luật", "date", "2015"
+        "name", "Tổ chức chính quyền địa phương", "type", "Luật", "date", "2015",
+        "key", "Luật tổ chức chính quyền địa phương 2015",
     ]
+
+
+def test_relations_show_on_both_ends() -> None:
+    text = (
+        "Kế hoạch số 82-KH/HU ngày 20/01/2022 của Ban Thường vụ Huyện ủy triển khai Chỉ thị số 05-CT/TW "
+        "của Bộ Chính trị"
+    )
+    doc = partydocs.extract(text)
+    assert [(r.source, r.target, r.type) for r in doc.relations] == [(0, 1, "implements")]
+    html = partydocs.annotate(text, doc)
+    prefix = anchor_prefix(text)
+    assert f'<b>implements</b><span>→ <a href="#{prefix}-r1">#1 party 05-CT/TW</a></span>' in html
+    assert f'<b>implements</b><span>← <a href="#{prefix}-r0">#0 party 82-KH/HU</a></span>' in html
+    assert _read(html).details[("party", 0, 20)][-3:] == ["implements", "→ ", "#1 party 05-CT/TW"]
 
 
 def test_kinds_and_colors() -> None:
@@ -223,7 +239,7 @@ def test_an_extraction_prints_one_line_per_reference() -> None:
         "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị khóa XII; Nghị quyết Đại hội\nXIII của Đảng; (445-KL/TƯ)"
     )
     assert str(doc).splitlines() == [
-        "Extraction: 3 references, 1 date, 1 body, 0 anaphora",
+        "Extraction: 3 references, 1 date, 1 body, 0 anaphora, 0 relations",
         "  [0:19] Chỉ thị 05-CT/TW ngày 2016-05-15 của Bộ Chính trị khóa 12",
         "  [62:94] Nghị quyết Đại hội XIII của Đảng",
         "  [97:106] Kết luận 445-KL/TƯ",

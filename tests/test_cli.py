@@ -235,8 +235,8 @@ def test_highlight_a_dump_by_id(capsys: pytest.CaptureFixture[str], dump: Path) 
     assert '<span class="pd-label">party 82-KH/TU</span>' in page and "05-CT/TW" not in page
     status, page, _ = run(capsys, "highlight", dump, "--id", "bai-3", "--id", "bai-1", "--kinds", "party,date")
     assert status == 0 and "<title>partydocs: 2 documents</title>" in page
-    assert '<li><a href="#pd-doc-0">bai-1</a> (1 reference, 1 date, 1 body, 0 anaphora)</li>' in page
-    assert '<li><a href="#pd-doc-1">bai-3</a> (0 references, 0 dates, 0 bodies, 0 anaphora)</li>' in page
+    assert '<li><a href="#pd-doc-0">bai-1</a> (1 reference, 1 date, 1 body, 0 anaphora, 0 relations)</li>' in page
+    assert '<li><a href="#pd-doc-1">bai-3</a> (0 references, 0 dates, 0 bodies, 0 anaphora, 0 relations)</li>' in page
     assert 'class="pd-mark pd-body"' not in page and 'class="pd-mark pd-date" id=' in page
     status, _, err = run(capsys, "highlight", dump, "--id", "bai-9")
     assert (status, err) == (2, f"partydocs: error: no document with id 'bai-9' in {dump}\n")

@@ -24,7 +24,7 @@ def test_extract_keeps_the_text_out_of_its_dumps() -> None:
     doc = partydocs.extract(CHI_THI)
     assert doc.text == CHI_THI
     assert "text" not in doc.model_dump() and '"Chỉ thị số 05-CT/TW ngày' not in doc.model_dump_json()
-    assert set(json.loads(doc.model_dump_json())) == {"references", "dates", "bodies", "anaphora"}
+    assert set(json.loads(doc.model_dump_json())) == {"references", "dates", "bodies", "anaphora", "relations"}
     assert doc.model_dump(context={"text": True})["text"] == CHI_THI
     again = Extraction.model_validate_json(doc.model_dump_json(context={"text": True}))
     assert again.text == CHI_THI and again == doc
@@ -51,7 +51,7 @@ def test_the_notebook_view_is_the_text_above_the_table() -> None:
     html = doc._repr_html_()
     assert html == partydocs.display(doc)
     assert html.index('<div class="pd-text">') < html.index('<table class="pd-table">')
-    assert "<caption>1 reference, 1 date, 1 body, 0 anaphora</caption>" in html
+    assert "<caption>1 reference, 1 date, 1 body, 0 anaphora, 0 relations</caption>" in html
     assert f'<td><a href="#{anchor_prefix(CHI_THI)}-r0">0</a></td>' in html
     assert '<td class="pd-nowrap">05-CT/TW</td>' in html and '<td class="pd-nowrap">2016-05-15</td>' in html
 
@@ -95,7 +95,8 @@ def test_a_page_has_a_head_and_a_table_of_contents() -> None:
     assert page.startswith('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">')
     assert "<title>&lt;x&gt;</title>" in page
     assert (
-        '<nav class="pd-contents"><ol><li><a href="#pd-doc-0">a</a> (1 reference, 1 date, 1 body, 0 anaphora)</li>'
+        '<nav class="pd-contents"><ol>'
+        '<li><a href="#pd-doc-0">a</a> (1 reference, 1 date, 1 body, 0 anaphora, 0 relations)</li>'
         '<li><a href="#pd-doc-1">b</a> (failed)</li></ol></nav>'
     ) in page
     assert "<nav" not in partydocs.display(CHI_THI, page=True)
@@ -111,15 +112,15 @@ def test_the_table_shows_dates_and_terms_as_written() -> None:
     table = references_table(Extraction(references=refs))
     assert '<td class="pd-nowrap">2013</td>' in table and "2013-01-01" not in table
     assert '<td class="pd-nowrap">03/2022</td><td></td><td class="pd-nowrap">khóa XIII</td>' in table
-    assert "<caption>2 references, 0 dates, 0 bodies, 0 anaphora</caption>" in table
+    assert "<caption>2 references, 0 dates, 0 bodies, 0 anaphora, 0 relations</caption>" in table
     style = partydocs.display(CHI_THI)
     assert "table.pd-table td{border:1px solid #ddd;padding:2px 6px;text-align:left" in style
     assert ".partydocs table.pd-table .pd-nowrap{white-space:nowrap}" in style
 
 
 def test_counts_say_one_and_many() -> None:
-    assert Extraction().counts() == "0 references, 0 dates, 0 bodies, 0 anaphora"
-    assert partydocs.extract(LAW).counts() == "2 references, 1 date, 1 body, 0 anaphora"
+    assert Extraction().counts() == "0 references, 0 dates, 0 bodies, 0 anaphora, 0 relations"
+    assert partydocs.extract(LAW).counts() == "2 references, 1 date, 1 body, 0 anaphora, 0 relations"
 
 
 def test_equality_compares_what_was_found_not_the_kept_text() -> None:

@@ -156,6 +156,11 @@ def test_tables_of_dates_bodies_and_anaphora() -> None:
     assert list(relations.columns) == [
         "id", "relation_index", "source", "target", "type", "cue_text", "cue_start", "cue_end"
     ]
+    plan = "Kế hoạch số 82-KH/HU của Ban Thường vụ Huyện ủy triển khai Chỉ thị số 05-CT/TW của Bộ Chính trị"
+    relations = partydocs.to_dataframe([partydocs.extract(plan)], ids=["k"], what="relations")
+    assert relations.values.tolist() == [["k", 0, 0, 1, "implements", "triển khai", 48, 58]]
+    assert plan[48:58] == "triển khai"
+    assert str(relations["cue_start"].dtype) == "Int64"
     assert partydocs.to_arrow(results, what="dates").schema.field("value").type == pytest.importorskip(
         "pyarrow"
     ).date32()

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
-from typing import Any
 
 import regex
 
@@ -229,12 +228,11 @@ def _reference_details(result: Extraction, index: int, anchors: dict[int, str]) 
 
 def _reference_facts(ref: Reference) -> list[tuple[str, str]]:
     """The plain facts of a reference, as (name, text) pairs ('' where unknown)."""
-    key: Any = getattr(ref, "key", None)
     return [
         ("code", ref.code or ""), ("name", ref.name or ""),
         ("type", ref.doc_type or ""), ("date", shown_date(ref.date, ref.date_granularity)),
         ("issuer", ref.issuer or ""), ("term", shown_term(ref.term)), ("subject", ref.subject or ""),
-        ("key", str(key) if key else ""),
+        ("key", ref.key),
     ]
 
 
@@ -249,7 +247,7 @@ def _pointer(result: Extraction, index: int, anchors: dict[int, str]) -> str:
 def _relation_rows(result: Extraction, index: int, anchors: dict[int, str]) -> list[tuple[str, str]]:
     """One row per relation from this reference (`implements → #2 ...`) and per relation to it."""
     rows: list[tuple[str, str]] = []
-    for relation in getattr(result, "relations", ()):
+    for relation in result.relations:
         if relation.source == index:
             rows.append((escape(relation.type), "→ " + _pointer(result, relation.target, anchors)))
         elif relation.target == index:

@@ -78,7 +78,7 @@ def _items(extraction: Extraction, what: str) -> Iterator[dict[str, Any]]:
             fields = ref.model_dump() | {"date_text": date_text(ref.date, ref.date_granularity)}
             yield {name: fields[name] for name in COLUMNS[2:]}
     elif what == "relations":
-        for relation in getattr(extraction, "relations", ()):
+        for relation in extraction.relations:
             cue = relation.cue
             yield {"source": relation.source, "target": relation.target, "type": relation.type,
                    "cue_text": cue.text, "cue_start": cue.start, "cue_end": cue.end}

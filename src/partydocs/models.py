@@ -146,10 +146,11 @@ class Extraction(BaseModel):
         return BaseModel.__eq__(self.model_copy(update={"text": None}), other.model_copy(update={"text": None}))
 
     def counts(self) -> str:
-        """`1 reference, 2 dates, 1 body, 0 anaphora`."""
+        """`1 reference, 2 dates, 1 body, 0 anaphora, 0 relations`."""
         return ", ".join([
             plural(len(self.references), "reference", "references"), plural(len(self.dates), "date", "dates"),
             plural(len(self.bodies), "body", "bodies"), plural(len(self.anaphora), "anaphor", "anaphora"),
+            plural(len(self.relations), "relation", "relations"),
         ])
 
     def __str__(self) -> str:

@@ -64,11 +64,9 @@ def display(
 
 def references_table(result: Extraction, prefix: str | None = None) -> HTML:
     """An HTML table of the references (each `#` a link to its mark when `prefix` names the marks)."""
-    has_key = any(getattr(ref, "key", None) for ref in result.references)
     columns = ["#", "text", "kind", "code", "type", "date", "issuer", "term", "subject", "antecedent"]
-    columns += ["key"] if has_key else []
     head = "".join(f"<th>{name}</th>" for name in columns)
-    rows = "".join(_table_row(index, ref, prefix, has_key) for index, ref in enumerate(result.references))
+    rows = "".join(_table_row(index, ref, prefix) for index, ref in enumerate(result.references))
     return HTML(
         f'<table class="pd-table"><caption>{escape(result.counts())}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
@@ -130,7 +128,7 @@ def _page(view: str, title: str) -> str:
     )
 
 
-def _table_row(index: int, ref: Reference, prefix: str | None, has_key: bool) -> str:
+def _table_row(index: int, ref: Reference, prefix: str | None) -> str:
     """One <tr> of the reference table: codes and dates unwrapped, dates at their written precision."""
     number = f'<a href="#{escape(reference_anchor(prefix, index))}">{index}</a>' if prefix else str(index)
     cells: list[tuple[str, object]] = [
@@ -138,8 +136,6 @@ def _table_row(index: int, ref: Reference, prefix: str | None, has_key: bool) ->
         ("date", shown_date(ref.date, ref.date_granularity)), ("issuer", ref.issuer),
         ("term", shown_term(ref.term)), ("subject", ref.subject), ("antecedent", ref.antecedent),
     ]
-    if has_key:
-        cells.append(("key", getattr(ref, "key", None)))
     return f"<tr><td>{number}</td>" + "".join(_cell(name, value) for name, value in cells) + "</tr>"
 
 
