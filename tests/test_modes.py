@@ -140,11 +140,15 @@ def test_text_without_citations_is_not_segmented() -> None:
 
 
 def test_extract_keeps_no_reference_to_the_text() -> None:
-    """No cache outlives a call: once `extract` returns, nothing of partydocs holds the text it was given
-    (a text already in normal form is searched as the very object passed)."""
+    """No cache outlives a call: once `extract` returns, nothing of partydocs but the result (its `text`, kept for
+    display) holds the text it was given (a text already in normal form is searched as the very object passed)."""
     text = "".join(["Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị. ", "Thực hiện Chỉ thị 05 và Quyết định 244."])
     held = sys.getrefcount(text)
     doc = partydocs.extract(text)
     gc.collect()
     assert [ref.text for ref in doc.references] == ["Chỉ thị số 05-CT/TW", "Chỉ thị 05", "Quyết định 244"]
+    assert sys.getrefcount(text) == held + 1
+    assert doc.text is text
+    del doc
+    gc.collect()
     assert sys.getrefcount(text) == held
