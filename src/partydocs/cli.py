@@ -7,44 +7,69 @@ import contextlib
 import csv
 import json
 import os
+import signal
+import stat
 import sys
+import tempfile
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from itertools import islice
+from types import FrameType
+from typing import Any, TextIO, cast
 
 from partydocs import __version__
 from partydocs.annotate import KINDS, checked_kinds
-from partydocs.batch import DocId, DocumentResult, extract_many
+from partydocs.batch import DocumentResult, extract_many
 from partydocs.frames import COLUMNS, reference_rows
 from partydocs.models import Extraction, plural
+from partydocs.readers import FORMATS, InputError, ReadOptions, Record, count_records, read_paths
 from partydocs.render import display
 
-Doc = tuple[DocId, str]
 TABLE_COLUMNS = ("id", "ref_index", "start", "end", "kind", "code", "doc_type", "date", "issuer", "term")
-_CSV_FIELD_LIMIT = 2**31 - 1
 
 
-class InputError(Exception):
-    """A document that cannot be read; its message is one line naming the file (and line)."""
+class UsageError(Exception):
+    """Options that cannot be used together; the message says which."""
 
 
-Item = Doc | InputError
+class _Terminated(BaseException):
+    """Raised in the main thread by SIGTERM, so that workers and temporary files are cleaned up."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 bad input)."""
+    """Run the command line; returns the exit status (0 ok, 2 bad input, 130/143 interrupted)."""
     args = _parser().parse_args(argv)
     try:
-        status: int = args.run(args)
+        with _sigterm_raises():
+            status: int = args.run(args)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except (InputError, OSError, ImportError) as exc:
+    except (InputError, UsageError, OSError, ImportError) as exc:
         _say(f"error: {exc}")
         return 2
     except KeyboardInterrupt:
-        return 130
+        return 128 + signal.SIGINT
+    except _Terminated:
+        return 128 + signal.SIGTERM
     return status
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the block runs (in the main thread), SIGTERM raises `_Terminated` instead of killing at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: FrameType | None) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,12 +87,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_extract(sub: argparse.ArgumentParser) -> None:
     """The options of `partydocs extract`."""
-    _add_input_options(sub)
-    sub.add_argument("-o", "--output", help="the file to write (default: stdout)")
+    add_input_options(sub)
+    sub.add_argument("-o", "--output", help="the file to write (default: stdout); written whole or not at all")
     sub.add_argument("--format", choices=("jsonl", "json", "csv", "table"), default="jsonl",
                      help="jsonl/json: one record per document; csv/table: one row per reference")
     sub.add_argument("--per-reference", action="store_true", help="jsonl/json: one record per reference")
-    sub.add_argument("--full", action="store_true", help="jsonl/json: also write dates, bodies, anaphora and relations")
+    sub.add_argument("--full", action="store_true",
+                     help="jsonl/json, one record per document: also write dates, bodies, anaphora and relations")
     sub.set_defaults(run=_extract)
 
 
@@ -80,7 +106,7 @@ contents."""
 
 def _add_highlight(sub: argparse.ArgumentParser) -> None:
     """The options of `partydocs highlight`."""
-    _add_input_options(sub)
+    add_input_options(sub)
     sub.add_argument("--id", action="append", metavar="ID", dest="ids",
                      help="show only the document with this id (repeat for several; default: every document)")
     sub.add_argument("--kinds", type=_kinds, metavar="K,K", help=f"mark only these kinds ({', '.join(KINDS)})")
@@ -96,18 +122,56 @@ def _kinds(value: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
-def _add_input_options(sub: argparse.ArgumentParser) -> None:
-    """PATH... and the options saying how to read and extract them."""
-    sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .jsonl, .csv, folders of them, or -")
-    sub.add_argument("--input-format", choices=("auto", "txt", "jsonl", "csv"), default="auto",
-                     help="how to read every PATH (auto: by extension; stdin is txt)")
-    sub.add_argument("--text-field", default="text", help="the JSONL field or CSV column holding the text")
-    sub.add_argument("--id-field", default="id", help="the JSONL field or CSV column holding the document id")
+def add_input_options(sub: argparse.ArgumentParser) -> None:
+    """Add PATH... and the options saying how to read and extract them (every command reading documents)."""
+    sub.add_argument("paths", nargs="+", metavar="PATH",
+                     help="text, JSON Lines, JSON, CSV, Parquet or Arrow files (compressed or not), folders of "
+                          ".txt, or - for stdin")
+    sub.add_argument("--input-format", choices=FORMATS, default="auto",
+                     help="how to read every PATH (auto: by content and extension; stdin is txt)")
+    sub.add_argument("--text-field", default="text", help="the field or column holding the text")
+    sub.add_argument("--id-field", default="id", help="the field or column holding the document id")
+    sub.add_argument("--limit", type=_positive, metavar="N", help="read only the first N documents")
     sub.add_argument("--html", action="store_true", help="read each text as an HTML page: offsets point into it")
     sub.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (-1: every CPU)")
     sub.add_argument("--progress", action="store_true", help="show a progress bar on stderr (needs tqdm)")
     sub.add_argument("--skip-errors", action="store_true",
                      help="report unreadable or failing documents on stderr and go on (exit 0)")
+
+
+def _positive(value: str) -> int:
+    """An argparse type: a positive whole number."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {value}")
+    return number
+
+
+def read_documents(args: argparse.Namespace) -> Iterator[Record]:
+    """The records `(id, text or InputError)` of every PATH, in order, at most `--limit`; a PATH that
+    does not exist raises InputError (or with --skip-errors is reported) before anything is read."""
+    options = ReadOptions(args.input_format, args.text_field, args.id_field, args.html)
+    records = read_paths(_existing(args.paths, args.skip_errors), options)
+    return islice(records, args.limit) if args.limit else records
+
+
+@contextlib.contextmanager
+def extracted(args: argparse.Namespace, ids: Collection[str] | None = None) -> Iterator[Iterator[DocumentResult]]:
+    """The extraction of every document the input options name (only those with `ids` when given), in
+    order; a document that cannot be read or extracted raises InputError, or with --skip-errors is
+    reported on stderr and left out. Worker processes end when the block does."""
+    records = read_documents(args)
+    chosen = records if ids is None else (record for record in records if str(record[0]) in ids)
+    total = _known_total(args) if args.progress and ids is None else None
+    results = extract_many(chosen, n_jobs=args.jobs, progress=args.progress, html=args.html, total=total)
+    with contextlib.closing(results):
+        yield _succeeded(results, args.skip_errors)
+
+
+def _known_total(args: argparse.Namespace) -> int | None:
+    """The number of documents the inputs hold when it is cheap to know (text files, folders, JSON Lines)."""
+    total = count_records(args.paths, ReadOptions(args.input_format, args.text_field, args.id_field, args.html))
+    return min(total, args.limit) if total is not None and args.limit else total
 
 
 def _say(message: str) -> None:
@@ -125,43 +189,33 @@ def _say(message: str) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     """Read every PATH, extract, write the records."""
-    with _output(args.output) as out:
-        _WRITERS[args.format](out, _extracted(args), args)
+    _check_extract_options(args)
+    with _output(args.output, args.paths) as out, extracted(args) as results:
+        _WRITERS[args.format](out, results, args)
     return 0
 
 
-def _extracted(args: argparse.Namespace, ids: Collection[str] | None = None) -> Iterator[DocumentResult]:
-    """The extraction of every document of the PATHs (only those with `ids` when given), in order."""
-    paths = _existing(args.paths, args.skip_errors)
-    sources = (item for path in paths for item in _read_path(path, args))
-    documents = _documents(sources, args.skip_errors)
-    chosen = documents if ids is None else (doc for doc in documents if str(doc[0]) in ids)
-    results = extract_many(chosen, n_jobs=args.jobs, progress=args.progress, html=args.html)
-    return _succeeded(results, args.skip_errors)
+def _check_extract_options(args: argparse.Namespace) -> None:
+    """Refuse option combinations that could not be honoured."""
+    if args.full and (args.per_reference or args.format in ("csv", "table")):
+        raise UsageError("--full writes whole documents: use it with --format jsonl or json, "
+                         "without --per-reference")
 
 
 def _existing(paths: list[str], skip: bool) -> list[str]:
-    """The paths that exist (or `-`); a missing one is an error, or with `skip` a warning."""
+    """The paths that can be looked at (or `-`); any other is an error, or with `skip` a warning."""
     kept = []
     for path in paths:
-        if path == "-" or Path(path).exists():
+        try:
+            if path != "-":
+                os.stat(path)
             kept.append(path)
-        elif skip:
-            _say(f"skipped: {path}: No such file or directory")
-        else:
-            raise InputError(f"{path}: No such file or directory")
-    return kept
-
-
-def _documents(sources: Iterable[Item], skip: bool) -> Iterator[Doc]:
-    """Pass readable documents on; raise the first InputError, or with `skip` report it."""
-    for item in sources:
-        if isinstance(item, InputError):
+        except OSError as exc:
+            reason = f"{path}: {exc.strerror or exc}"
             if not skip:
-                raise item
-            _say(f"skipped: {item}")
-        else:
-            yield item
+                raise InputError(reason) from None
+            _say(f"skipped: {reason}")
+    return kept
 
 
 def _succeeded(results: Iterable[DocumentResult], skip: bool) -> Iterator[DocumentResult]:
@@ -176,122 +230,51 @@ def _succeeded(results: Iterable[DocumentResult], skip: bool) -> Iterator[Docume
 
 
 @contextlib.contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """The file to write to (created, UTF-8), or stdout."""
+def _output(path: str | None, inputs: Sequence[str] = ()) -> Iterator[TextIO]:
+    """The file to write (UTF-8), or stdout. A regular file is written to a temporary file beside it and
+    renamed over it once the block ends without error; an input is never overwritten."""
     if path is None:
         yield sys.stdout
         return
-    with open(path, "w", encoding="utf-8", newline="") as out:
+    for source in inputs:
+        if source != "-" and os.path.exists(path) and os.path.samefile(path, source):
+            raise InputError(f"{path}: is also an input; write the output to another file")
+    if os.path.exists(path) and not os.path.isfile(path):
+        with _opened(path, lambda: open(path, "w", encoding="utf-8", newline="")) as out:
+            yield out
+        return
+    folder, name = os.path.split(os.path.abspath(path))
+    with _opened(path, lambda: cast(TextIO, tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{name}.", suffix=".partial", delete=False,
+    ))) as out:
+        try:
+            yield out
+            out.close()
+            os.chmod(out.name, _file_mode(path))
+            os.replace(out.name, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(out.name)
+
+
+@contextlib.contextmanager
+def _opened(path: str, opener: Callable[[], TextIO]) -> Iterator[TextIO]:
+    """Open a file to write with `opener`; an error opening it names `path`."""
+    try:
+        out = opener()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    with out:
         yield out
 
 
-# --- reading ---------------------------------------------------------------------------------------------
-
-
-def _read_path(path: str, args: argparse.Namespace) -> Iterator[Item]:
-    """The documents of one PATH: stdin, a folder of .txt (and .html with --html), a .jsonl, a .csv or a text file."""
-    fmt = args.input_format
-    if path == "-":
-        yield from _read_stream(sys.stdin.buffer, "<stdin>", "txt" if fmt == "auto" else fmt, args)
-    elif Path(path).is_dir():
-        suffixes = (".txt", ".html", ".htm") if args.html else (".txt",)
-        files = sorted(file for file in Path(path).rglob("*") if file.suffix.lower() in suffixes and file.is_file())
-        yield from (_read_txt(str(file)) for file in files)
-    else:
-        suffix = Path(path).suffix.lower().lstrip(".")
-        kind = fmt if fmt != "auto" else suffix if suffix in ("jsonl", "csv") else "txt"
-        yield from _read_file(path, kind, args)
-
-
-def _read_file(path: str, kind: str, args: argparse.Namespace) -> Iterator[Item]:
-    """Open one file and read it as `kind`; an OSError becomes an InputError."""
-    if kind == "txt":
-        yield _read_txt(path)
-        return
-    try:
-        with open(path, "rb") as stream:
-            yield from _read_stream(stream, path, kind, args)
-    except OSError as exc:
-        yield InputError(f"{path}: {exc.strerror or exc}")
-
-
-def _read_stream(stream: BinaryIO, name: str, kind: str, args: argparse.Namespace) -> Iterator[Item]:
-    """Read a binary stream as one text, JSON Lines or CSV."""
-    if kind == "jsonl":
-        yield from _read_jsonl(stream, name, args.text_field, args.id_field)
-    elif kind == "csv":
-        yield from _read_csv(stream, name, args.text_field, args.id_field)
-    else:
-        yield _decode(stream.read(), name)
-
-
-def _read_txt(path: str) -> Item:
-    """One UTF-8 text file as one document whose id is its path."""
-    try:
-        return _decode(Path(path).read_bytes(), path)
-    except OSError as exc:
-        return InputError(f"{path}: {exc.strerror or exc}")
-
-
-def _decode(data: bytes, name: str) -> Item:
-    """Decode UTF-8 exactly (a BOM dropped, line ends kept, so offsets index the file's characters)."""
-    try:
-        return name, data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return InputError(f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})")
-
-
-def _read_jsonl(lines: Iterable[bytes], name: str, text_field: str, id_field: str) -> Iterator[Item]:
-    """One document per non-blank JSON line: an object with a string `text_field`."""
-    for lineno, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        where = f"{name}:{lineno}"
-        try:
-            record = json.loads(raw.rstrip(b"\r\n").decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            yield InputError(f"{where}: not valid UTF-8")
-            continue
-        except json.JSONDecodeError as exc:
-            yield InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
-            continue
-        yield _record(record, where, text_field, id_field)
-
-
-def _read_csv(stream: BinaryIO, name: str, text_field: str, id_field: str) -> Iterator[Item]:
-    """One document per CSV row, the text in column `text_field`."""
-    csv.field_size_limit(_CSV_FIELD_LIMIT)
-    reader = csv.DictReader(_utf8_lines(stream))
-    try:
-        columns = reader.fieldnames or []
-        if text_field not in columns:
-            yield InputError(f"{name}: no column {text_field!r} (columns: {', '.join(columns)})")
-            return
-        for row in reader:
-            yield _record(row, f"{name}:{reader.line_num}", text_field, id_field)
-    except (UnicodeDecodeError, csv.Error) as exc:
-        reason = "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else f"bad CSV ({exc})"
-        yield InputError(f"{name}:{reader.line_num + 1}: {reason}")
-
-
-def _utf8_lines(stream: BinaryIO) -> Iterator[str]:
-    """Decode a file line by line, so a bad byte is reported at its own line."""
-    for lineno, raw in enumerate(stream):
-        yield raw.decode("utf-8-sig" if lineno == 0 else "utf-8")
-
-
-def _record(record: dict[str, Any], where: str, text_field: str, id_field: str) -> Item:
-    """The (id, text) of a JSON object or CSV row; the id defaults to `file:line`."""
-    text = record.get(text_field)
-    if not isinstance(text, str):
-        return InputError(f"{where}: no string field {text_field!r}")
-    doc_id = record.get(id_field)
-    if doc_id is None or doc_id == "":
-        return where, text
-    return (doc_id if isinstance(doc_id, int | str) and not isinstance(doc_id, bool) else str(doc_id)), text
+def _file_mode(path: str) -> int:
+    """The permissions for the output: those of the file it replaces, else the default for new files."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(os.stat(path).st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 # --- writing ---------------------------------------------------------------------------------------------
@@ -356,12 +339,13 @@ _WRITERS: dict[str, _Writer] = {
 def _highlight(args: argparse.Namespace) -> int:
     """Write the documents of the PATHs (or those with the --id given) as one highlighted HTML page."""
     ids = set(args.ids) if args.ids else None
-    results = list(_extracted(args, ids))
+    with extracted(args, ids) as found:
+        results = list(found)
     absent = sorted((ids or set()) - {str(result.id) for result in results})
     if absent:
         raise InputError(f"no document with id {absent[0]!r} in {', '.join(args.paths)}")
     only = os.path.basename(str(results[0].id)) if len(results) == 1 else plural(len(results), "document", "documents")
-    with _output(args.output) as out:
+    with _output(args.output, args.paths) as out:
         out.write(display(results, kinds=args.kinds, page=True, title=f"partydocs: {only}"))
     return 0
 

@@ -98,30 +98,40 @@ def _with_ids(results: Iterable[Result], ids: Iterable[DocId] | None) -> Iterato
 def to_dataframe(
     results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references"
 ) -> pd.DataFrame:
-    """A pandas DataFrame with one row per reference (or date, body, anaphor, relation: `what`), typed columns."""
-    found = list(rows(results, ids, what))
-    id_dtype = "Int64" if found and all(_is_int(row["id"]) for row in found) else "string"
-    return frame(found, id_dtype, what)
+    """A pandas DataFrame with one row per reference (or date, body, anaphor, relation: `what`), typed columns:
+    the same columns and dtypes for any input, an empty one included. Ids are always strings (`0` is `"0"`)."""
+    return frame(list(rows(results, ids, what)), what)
 
 
 def to_arrow(results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references") -> pa.Table:
-    """A pyarrow Table with the columns of `to_dataframe` (its dates as date32)."""
+    """A pyarrow Table with the columns of `to_dataframe` and one schema for any input (`arrow_schema`), so the
+    tables of several batches go into one Parquet dataset."""
     pa = _require("pyarrow", "arrow")
-    table = pa.Table.from_pandas(to_dataframe(results, ids, what), preserve_index=False)
-    for name, dtype in column_dtypes(what).items():
-        if dtype.startswith("datetime64"):
-            position = table.schema.get_field_index(name)
-            table = table.set_column(position, name, table.column(name).cast(pa.date32()))
-    return table
+    found = [{**row, "id": str(row["id"])} for row in rows(results, ids, what)]
+    return pa.Table.from_pylist(found, schema=arrow_schema(what))
 
 
-def frame(rows: list[dict[str, Any]], id_dtype: str, what: What = "references") -> pd.DataFrame:
-    """Build the typed DataFrame of `rows` (of `what`) with the given dtype for the `id` column."""
+def arrow_schema(what: What = "references") -> pa.Schema:
+    """The pyarrow schema of `to_arrow`: ids as strings, dates as date32, every field by its annotation."""
+    pa = _require("pyarrow", "arrow")
+    types = {"string": pa.string(), "Int64": pa.int64(), "boolean": pa.bool_(), "datetime64[s]": pa.date32()}
+    dtypes = _dtypes(what)
+    return pa.schema([(name, types.get(dtypes[name], pa.string())) for name in columns(what)])
+
+
+def frame(rows: list[dict[str, Any]], what: What = "references") -> pd.DataFrame:
+    """Build the typed DataFrame of `rows` (of `what`); the `id` column is a string whatever the ids' type."""
     pd = _require("pandas", "pandas")
     names = columns(what)
-    dtypes = {"id": id_dtype, names[1]: "Int64", **column_dtypes(what)}
-    data = {name: _column([row[name] for row in rows], dtypes[name]) for name in names}
-    return pd.DataFrame(data, columns=list(names))
+    dtypes = _dtypes(what)
+    data = {name: _column([row[name] for row in rows], dtypes[name]) for name in names[1:]}
+    ids = pd.Series([str(row["id"]) for row in rows], dtype="string")
+    return pd.DataFrame({"id": ids, **data}, columns=list(names))
+
+
+def _dtypes(what: What) -> dict[str, str]:
+    """The pandas dtype of every column of the table of `what`."""
+    return {"id": "string", columns(what)[1]: "Int64", **column_dtypes(what)}
 
 
 def column_dtypes(what: What = "references") -> dict[str, str]:
@@ -157,11 +167,6 @@ def _column(values: list[Any], dtype: str) -> Any:
         days = [value if value is not None else "NaT" for value in values]
         return pd.Series(np.array(days, dtype="datetime64[D]").astype(dtype))
     return pd.Series(values, dtype=dtype)
-
-
-def _is_int(value: object) -> bool:
-    """True for an int that is not a bool."""
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _require(module: str, extra: str) -> Any:

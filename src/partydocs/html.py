@@ -1,7 +1,7 @@
 """Visible text of an HTML page, with a map from its offsets back into the HTML (`extract(html, html=True)`).
 
 Tags are dropped (block tags and `<br>` become line breaks, table cells tabs), the contents of
-`<script>`, `<style>` and comments are dropped, entities are decoded, and whitespace holding a
+`<script>`, `<style>`, `<template>` (nested too) and comments are dropped, entities are decoded, and whitespace holding a
 line break becomes one space (outside `<pre>`), as a browser renders it.
 """
 
@@ -103,14 +103,18 @@ def clean_html(html: str) -> CleanText:
             length += len(text)
 
     copied_to = 0
+    template = 0
     for token in _TOKEN.finditer(html):
-        add(html[copied_to : token.start()], copied_to, token.start(), True)
+        if not template:
+            add(html[copied_to : token.start()], copied_to, token.start(), True)
         written = token.group()
         if token.group("tag"):
             name = token.group("name").lower()
             closing = written.startswith("</")
             if name == "pre":
                 pre = max(0, pre - 1) if closing else pre + 1
+            elif name == "template":
+                template = max(0, template - 1) if closing else template + 1
             new = "\n" if name in _BLOCK_TAGS else "\t" if name in _CELL_TAGS else ""
         elif token.group("entity"):
             new = unescape(written)
@@ -118,7 +122,9 @@ def clean_html(html: str) -> CleanText:
             new = written if pre else " "
         else:
             new = ""
-        add(new, token.start(), token.end(), new == written)
+        if not template:
+            add(new, token.start(), token.end(), new == written)
         copied_to = token.end()
-    add(html[copied_to:], copied_to, len(html), True)
+    if not template:
+        add(html[copied_to:], copied_to, len(html), True)
     return CleanText("".join(pieces), html, starts, html_starts, html_ends, copied)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,10 +53,18 @@ class Token:
         return any(c.isalnum() for c in self.text)
 
 
+_MODEL_LOCK = threading.Lock()
+
+
 @cache
 def segmenter() -> Segmenter:
-    """underthesea's word segmenter with the project's fixed words, built on first use (it loads a model)."""
-    return _Underthesea.load()
+    """underthesea's word segmenter with the project's fixed words, built on first use (it loads a model).
+
+    underthesea publishes its model before loading it: threads arriving while it loads wait on a lock,
+    and the segmenter is cached only once its model has loaded.
+    """
+    with _MODEL_LOCK:
+        return _Underthesea.load()
 
 
 @dataclass(frozen=True)
