@@ -26,7 +26,7 @@ STATE = Reference(
     year=2020, code="30/2020/NĐ-CP",
 )
 EXPECTED_DTYPES = {
-    "id": "Int64", "ref_index": "Int64", "text": "string", "start": "Int64", "end": "Int64",
+    "id": "string", "ref_index": "Int64", "text": "string", "start": "Int64", "end": "Int64",
     "kind": "string", "doc_type": "string", "number": "string", "year": "Int64", "code": "string",
     "date": "datetime64[s]", "date_text": "string", "date_granularity": "string", "issuer": "string", "term": "Int64",
     "subject": "string", "antecedent": "Int64", "is_header": "boolean",
@@ -43,7 +43,7 @@ def test_one_row_per_reference_with_typed_columns() -> None:
     assert list(df.columns) == list(COLUMNS)
     assert list(df.columns[:5]) == ["id", "ref_index", "text", "start", "end"]
     assert _dtypes(df) == EXPECTED_DTYPES
-    assert df["id"].tolist() == [0, 0, 2]
+    assert df["id"].tolist() == ["0", "0", "2"]
     assert df["ref_index"].tolist() == [0, 1, 0]
     assert df["code"].tolist() == ["05-CT/TW", "30/2020/NĐ-CP", "05-CT/TW"]
     assert df["date"].iloc[0] == pd.Timestamp("2016-05-15")
@@ -57,10 +57,7 @@ def test_empty_input_gives_an_empty_frame_with_the_columns() -> None:
     df = partydocs.to_dataframe([])
     assert df.shape == (0, len(COLUMNS))
     assert list(df.columns) == list(COLUMNS)
-    assert {k: v for k, v in _dtypes(df).items() if k != "id"} == {
-        k: v for k, v in EXPECTED_DTYPES.items() if k != "id"
-    }
-    assert str(df["id"].dtype) == "string"
+    assert _dtypes(df) == EXPECTED_DTYPES
 
 
 def test_batch_results_keep_their_ids_and_failures_give_no_row() -> None:
@@ -166,3 +163,22 @@ def test_tables_of_dates_bodies_and_anaphora() -> None:
     ).date32()
     with pytest.raises(ValueError, match="what must be one of references, dates"):
         partydocs.to_dataframe(results, what="codes")  # type: ignore[arg-type]
+
+
+def test_every_batch_has_one_schema_empty_or_not_int_ids_or_str(tmp_path: object) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet
+
+    batches = [[], [Extraction(references=[PARTY])], [DocumentResult(id=7, extraction=Extraction(references=[STATE]))]]
+    frames = [partydocs.to_dataframe(b) for b in batches]
+    assert len({tuple(map(str, f.dtypes)) for f in frames}) == 1
+    assert frames[1]["id"].tolist() == ["0"] and frames[2]["id"].tolist() == ["7"]
+    tables = [partydocs.to_arrow(b) for b in batches]
+    assert tables[0].schema == tables[1].schema == tables[2].schema
+    assert tables[0].schema.field("id").type == pa.string()
+    assert tables[0].schema.field("is_header").type == pa.bool_()
+    path = f"{tmp_path}/refs.parquet"
+    with pyarrow.parquet.ParquetWriter(path, tables[0].schema) as writer:
+        for table in tables:
+            writer.write_table(table)
+    assert pyarrow.parquet.read_table(path).column("id").to_pylist() == ["0", "7"]

@@ -135,6 +135,18 @@ def test_scripts_styles_comments_and_attributes_hold_no_citations() -> None:
     assert doc.dates == []
 
 
+def test_template_content_is_never_shown_so_never_reported() -> None:
+    page = (
+        "<p>Thực hiện</p><template id='row'><td>Chỉ thị số 99-CT/TW</td><template>Kết luận số 98-KL/TW"
+        "</template>Nghị định 97/2020/NĐ-CP</TEMPLATE><p>Kết luận số 01-KL/TW ngày 5/1/2021</p>"
+    )
+    assert clean_html(page).text == "\nThực hiện\n\nKết luận số 01-KL/TW ngày 5/1/2021\n"
+    doc = extract_html(page)
+    assert [(r.code, r.start) for r in doc.references] == [("01-KL/TW", page.index("Kết luận số 01"))]
+    assert [d.text for d in doc.dates] == ["ngày 5/1/2021"]
+    assert clean_html("A<template>Chỉ thị số 99-CT/TW").text == "A"
+
+
 def test_anaphora_and_bodies_point_into_the_html() -> None:
     page = "<p>Kế hoạch số 82-KH/TU của <b>Ban Thường vụ Tỉnh ủy</b>.</p><p>Kế&nbsp;hoạch này có hiệu lực.</p>"
     doc = extract_html(page)

@@ -1,8 +1,8 @@
 """Visible text of an HTML page, with a map from its offsets back into the HTML (`extract(html, html=True)`).
 
 Tags are dropped (block tags and `<br>` become line breaks, table cells tabs), the contents of
-`<script>`, `<style>`, `<template>` (nested too) and comments are dropped, entities are decoded, and whitespace holding a
-line break becomes one space (outside `<pre>`), as a browser renders it.
+`<script>`, `<style>`, `<template>` (nested too) and comments are dropped, entities are decoded, and
+whitespace holding a line break becomes one space (outside `<pre>`), as a browser renders it.
 """
 
 from __future__ import annotations

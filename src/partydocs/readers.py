@@ -63,7 +63,10 @@ def read_paths(paths: Iterable[str], options: ReadOptions) -> Iterator[Record]:
 def read_path(path: str, options: ReadOptions) -> Iterator[Record]:
     """The records of one path; a path that cannot be opened is one error record naming it."""
     if path == "-":
-        yield from _read_stream(_Source.of_stream(_stdin(), "<stdin>"), options, stdin=True)
+        try:
+            yield from _read_stream(_Source.of_stream(_stdin(), "<stdin>"), options, stdin=True)
+        except InputError as exc:
+            yield "<stdin>", exc
         return
     try:
         is_dir = stat.S_ISDIR(os.stat(path).st_mode)
@@ -216,7 +219,11 @@ class _Source:
                 if format_name.lower().endswith(suffix):
                     format_name = format_name[: -len(suffix)]
                 inner = io.BufferedReader(_Raw(_decompress(method, buffered)))
-                return cls(inner, name, format_name, inner.peek(16)[:16], compressed=True)
+                try:
+                    inner_head = inner.peek(16)[:16]
+                except _decompression_errors() as exc:
+                    raise InputError(f"corrupt or truncated compressed data ({exc})") from None
+                return cls(inner, name, format_name, inner_head, compressed=True)
         return cls(buffered, name, format_name, head, path)
 
 
@@ -401,6 +408,9 @@ _UNDECODED = re.compile("[\udc80-\udcff]")
 """What a byte that is not UTF-8 becomes when decoded with surrogateescape."""
 
 
+_STRAY_CR = "a stray carriage return splits the line"
+
+
 def _csv_rows(lines: _Lines) -> Iterator[tuple[int, list[str] | csv.Error]]:
     """The non-blank rows with the line each starts on; reading goes on after a bad row, and the
     rows that a stray carriage return split one line into come out as one error."""
@@ -413,9 +423,9 @@ def _csv_rows(lines: _Lines) -> Iterator[tuple[int, list[str] | csv.Error]]:
         except StopIteration:
             break
         except csv.Error as exc:
-            row = exc
+            row = csv.Error(_STRAY_CR) if "new-line character" in str(exc) else exc
         if held is not None and lines.count == before:
-            held = held[0], csv.Error("a stray carriage return splits the line")
+            held = held[0], csv.Error(_STRAY_CR)
             continue
         if held is not None:
             yield held
