@@ -8,6 +8,7 @@
 
 from partydocs.annotate import annotate
 from partydocs.batch import DocumentResult, extract_many
+from partydocs.corpus import Document, citation_graph, documents, write_graph
 from partydocs.frames import to_arrow, to_dataframe
 from partydocs.html import CleanText, clean_html
 from partydocs.models import Anaphor, BodyMention, DateMention, Extraction, Reference, Relation
@@ -17,4 +18,5 @@ from partydocs.render import display
 __all__ = ["Anaphor", "BodyMention", "DateMention", "Extraction", "Reference", "Relation", "extract"]
 __all__ += ["CleanText", "DocumentResult", "annotate", "clean_html", "display", "extract_many"]
 __all__ += ["to_arrow", "to_dataframe"]
+__all__ += ["Document", "citation_graph", "documents", "write_graph"]
 __version__ = "0.1.0"

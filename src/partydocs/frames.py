@@ -55,20 +55,28 @@ def _checked(what: str) -> str:
     return what
 
 
-def reference_rows(results: Iterable[Result], ids: Iterable[DocId] | None = None) -> Iterator[dict[str, Any]]:
+def reference_rows(
+    results: Iterable[Result], ids: Iterable[DocId] | None = None, *, include_empty: bool = False
+) -> Iterator[dict[str, Any]]:
     """One dict per reference, keyed by `COLUMNS`; a failed `DocumentResult` gives no row."""
-    return rows(results, ids, "references")
+    return rows(results, ids, "references", include_empty=include_empty)
 
 
-def rows(results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references") -> Iterator[
-    dict[str, Any]
-]:
-    """One dict per item of `what` (references, dates, bodies, anaphora, relations), keyed by `columns(what)`."""
+def rows(
+    results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references", *,
+    include_empty: bool = False,
+) -> Iterator[dict[str, Any]]:
+    """One dict per item of `what` (references, dates, bodies, anaphora, relations), keyed by `columns(what)`.
+    With `include_empty`, a text that has none gives one row of its id and nulls, so every text read has a row."""
     index = _INDEX[_checked(what)]
     for doc_id, result in _with_ids(results, ids):
         extraction = result.extraction if isinstance(result, DocumentResult) else result
+        empty = True
         for position, item in enumerate(_items(extraction, what) if extraction else []):
+            empty = False
             yield {"id": doc_id, index: position, **item}
+        if include_empty and empty and extraction is not None:
+            yield {**dict.fromkeys(columns(what)), "id": doc_id}
 
 
 def _items(extraction: Extraction, what: str) -> Iterator[dict[str, Any]]:
@@ -96,18 +104,23 @@ def _with_ids(results: Iterable[Result], ids: Iterable[DocId] | None) -> Iterato
 
 
 def to_dataframe(
-    results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references"
+    results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references", *,
+    include_empty: bool = False,
 ) -> pd.DataFrame:
     """A pandas DataFrame with one row per reference (or date, body, anaphor, relation: `what`), typed columns:
-    the same columns and dtypes for any input, an empty one included. Ids are always strings (`0` is `"0"`)."""
-    return frame(list(rows(results, ids, what)), what)
+    the same columns and dtypes for any input, an empty one included. Ids are always strings (`0` is `"0"`).
+    `include_empty=True` adds a row of nulls for each text without any."""
+    return frame(list(rows(results, ids, what, include_empty=include_empty)), what)
 
 
-def to_arrow(results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references") -> pa.Table:
+def to_arrow(
+    results: Iterable[Result], ids: Iterable[DocId] | None = None, what: What = "references", *,
+    include_empty: bool = False,
+) -> pa.Table:
     """A pyarrow Table with the columns of `to_dataframe` and one schema for any input (`arrow_schema`), so the
     tables of several batches go into one Parquet dataset."""
     pa = _require("pyarrow", "arrow")
-    found = [{**row, "id": str(row["id"])} for row in rows(results, ids, what)]
+    found = [{**row, "id": str(row["id"])} for row in rows(results, ids, what, include_empty=include_empty)]
     return pa.Table.from_pylist(found, schema=arrow_schema(what))
 
 
