@@ -19,6 +19,11 @@ START = TEXT.index("Chỉ thị số")
 DATE_AT = TEXT.index("15/5/2016")
 BODY_AT = TEXT.index("Bộ Chính trị")
 ANAPHOR_AT = TEXT.index("Chỉ thị này")
+LABEL = (
+    'class="pd-label" style="font-size:.66em;font-weight:700;margin-left:.4em;padding:.15em .35em;border-radius:3px;'
+    'background:rgba(0,0,0,.1);white-space:nowrap">'
+)
+BODY_STYLE = "background:var(--pd-body,#efe3fb);border-radius:4px;padding:.15em .3em"
 
 
 def _extraction(ref_end: int) -> Extraction:
@@ -120,8 +125,10 @@ def test_the_html_of_a_mark() -> None:
     text = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị"
     html = partydocs.annotate(text, partydocs.extract(text))
     assert (
-        f'<mark class="pd-mark pd-party" id="{anchor_prefix(text)}-r0" tabindex="0" data-start="0" data-end="19">'
-        'Chỉ thị số 05-CT/TW<span class="pd-label">party 05-CT/TW</span><span class="pd-details" role="tooltip">'
+        f'<mark class="pd-mark pd-party" id="{anchor_prefix(text)}-r0" tabindex="0" '
+        'style="background:var(--pd-party,#ffd6d6);border-radius:4px;padding:.15em .3em" data-start="0" data-end="19">'
+        f"Chỉ thị số 05-CT/TW<span {LABEL}party 05-CT/TW</span>"
+        '<span class="pd-details" role="tooltip" style="display:none">'
         "<b>reference</b><span>#0 party</span><b>code</b><span>05-CT/TW</span><b>type</b><span>Chỉ thị</span>"
         "<b>date</b><span>2016-05-15</span><b>issuer</b><span>Bộ Chính trị</span>"
         "<b>key</b><span>5-CT/TW</span></span></mark>"
@@ -143,7 +150,7 @@ def test_a_body_inside_a_reference_nests() -> None:
     reader = _read(html)
     assert "".join(reader.pieces[("party", START, whole)]) == TEXT[START:whole]
     assert html.count('<mark class="pd-mark pd-party"') == 1
-    assert f'<mark class="pd-mark pd-body" id="{anchor_prefix(TEXT)}-b0" tabindex="0"' in html
+    assert f'<mark class="pd-mark pd-body" id="{anchor_prefix(TEXT)}-b0" tabindex="0" style="background:var(' in html
     assert html.index("body · central") < html.index("party 05-CT/TW")  # the inner label comes first
 
 
@@ -154,8 +161,9 @@ def test_crossing_marks_are_split_and_only_the_last_piece_is_labelled() -> None:
     assert "".join(reader.pieces[("party", START, cross)]) == TEXT[START:cross]
     assert reader.pieces[("body", BODY_AT, BODY_AT + 12)] == ["Bộ Ch", "ính trị"]
     assert html.count('<mark class="pd-mark pd-body"') == 2
-    assert html.count('class="pd-label">body · central<') == 1
-    assert f'<mark class="pd-mark pd-body" data-start="{BODY_AT}" data-end="{BODY_AT + 12}">Bộ Ch' in html
+    assert html.count(f"{LABEL}body · central<") == 1
+    piece = f'<mark class="pd-mark pd-body" style="{BODY_STYLE}" data-start="{BODY_AT}" data-end="{BODY_AT + 12}">Bộ Ch'
+    assert piece in html
     assert html.count('tabindex="0"') == 4
 
 
@@ -209,7 +217,7 @@ def test_kinds_and_colors() -> None:
     html = partydocs.annotate(TEXT, _extraction(START + 19), kinds=["party", "anaphor"], colors={"party": "#fc0"})
     assert set(_read(html).pieces) == {("party", START, START + 19), ("anaphor", ANAPHOR_AT, ANAPHOR_AT + 11)}
     assert html.startswith('<div class="partydocs" style="--pd-party:#fc0;">')
-    assert '<span class="pd-mark pd-date">' not in html  # the legend names only the kinds shown
+    assert '<span class="pd-mark pd-date"' not in html  # the legend names only the kinds shown
     with pytest.raises(ValueError, match="unknown kind 'dates'"):
         partydocs.annotate(TEXT, _extraction(START + 19), kinds=["dates"])
     for bad in ("red;background:url(http://x)", "url(x)", "#fc0\"><script>"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +61,10 @@ def _assert_marks_visible(driver: Any) -> list[str]:
 
 
 def _details_shown(driver: Any, mark: Any) -> bool:
-    """Whether the mark's own details box is visible (computed visibility and opacity)."""
+    """Whether the mark's own details box is shown (its computed display and visibility), with a size."""
     details = _child(mark, ".pd-details")
-    return style(driver, details, "visibility") == "visible" and style(driver, details, "opacity") == "1"
+    shown = style(driver, details, "display") == "grid" and style(driver, details, "visibility") == "visible"
+    return shown and details.size["height"] > 10
 
 
 def test_display_in_chromium(driver: Any, tmp_path: Path) -> None:
@@ -118,3 +120,37 @@ def test_the_sample_is_what_extract_finds() -> None:
     assert [ref.code or ref.name for ref in doc.references] == [
         "05-CT/TW", "82-KH/HU", "Tổ chức chính quyền địa phương", "30/2020/NĐ-CP", "05-CT/TW",
     ]
+
+
+JUPYTER_STYLE = """<style>
+.jp-RenderedHTMLCommon table{table-layout:fixed;margin-left:auto;margin-right:auto;border:none}
+.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th,.jp-RenderedHTMLCommon tr{text-align:right;
+vertical-align:middle;padding:.5em;white-space:normal;border:none}
+</style>"""
+"""The rules of JupyterLab's output stylesheet that fight a table: right-aligned cells, a fixed centred table."""
+
+
+def test_under_jupyters_stylesheet_and_without_any(driver: Any, tmp_path: Path) -> None:
+    html = partydocs.display(partydocs.extract(SAMPLE))
+    narrow = tmp_path / "jupyter.html"
+    narrow.write_text(
+        f'<meta charset="utf-8">{JUPYTER_STYLE}<div class="jp-RenderedHTMLCommon" style="width:420px">{html}</div>',
+        encoding="utf-8",
+    )
+    open_page(driver, narrow)
+    cells = driver.find_elements("css selector", "table.pd-table td")
+    assert {style(driver, cell, "text-align") for cell in cells} == {"left"}
+    codes = driver.find_elements("css selector", "table.pd-table td.pd-nowrap")
+    assert "30/2020/NĐ-CP" in [cell.text for cell in codes]
+    lines = "const r = document.createRange(); r.selectNodeContents(arguments[0]); return r.getClientRects().length"
+    for cell in codes:  # one line each, however narrow the table
+        assert style(driver, cell, "white-space") == "nowrap"
+        assert driver.execute_script(lines, cell) == (1 if cell.text else 0)
+    subjects = [cell for cell in cells if cell.text.startswith("đẩy mạnh")]
+    assert driver.execute_script(lines, subjects[0]) > 1  # a subject does wrap
+
+    bare = tmp_path / "bare.html"  # a viewer that drops <style>: colours and labels stay, details stay hidden
+    bare.write_text('<meta charset="utf-8">' + re.sub(r"<style>.*?</style>", "", html, flags=re.S), encoding="utf-8")
+    open_page(driver, bare)
+    assert _assert_marks_visible(driver) == SAMPLE_LABELS
+    assert {style(driver, d, "display") for d in driver.find_elements("css selector", ".pd-details")} == {"none"}

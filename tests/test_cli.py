@@ -213,7 +213,8 @@ def test_highlight_writes_a_page(capsys: pytest.CaptureFixture[str], tmp_path: P
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<title>partydocs: doc.txt</title>" in page
     assert "&lt;b&gt;<mark class=\"pd-mark pd-party\"" in page and "<nav" not in page
-    assert '>Chỉ thị số 05-CT/TW<span class="pd-label">party 05-CT/TW</span>' in page
+    assert '>Chỉ thị số 05-CT/TW<span class="pd-label" style="font-size:.66em;' in page
+    assert 'white-space:nowrap">party 05-CT/TW</span>' in page
     assert f'<div class="pd-doc-title">{source}</div>' in page
     status, _, err = run(capsys, "highlight", tmp_path / "nope.txt")
     assert (status, err) == (2, f"partydocs: error: {tmp_path / 'nope.txt'}: No such file or directory\n")
@@ -232,7 +233,7 @@ def test_highlight_a_dump_by_id(capsys: pytest.CaptureFixture[str], dump: Path) 
     assert (status, err) == (0, "")
     assert "<title>partydocs: 2</title>" in page and "<nav" not in page and '"text"' not in page
     assert '<div class="pd-doc-title">2</div><div class="pd-text"><mark class="pd-mark pd-party"' in page
-    assert '<span class="pd-label">party 82-KH/TU</span>' in page and "05-CT/TW" not in page
+    assert 'white-space:nowrap">party 82-KH/TU</span>' in page and "05-CT/TW" not in page
     status, page, _ = run(capsys, "highlight", dump, "--id", "bai-3", "--id", "bai-1", "--kinds", "party,date")
     assert status == 0 and "<title>partydocs: 2 documents</title>" in page
     assert '<li><a href="#pd-doc-0">bai-1</a> (1 reference, 1 date, 1 body, 0 anaphora, 0 relations)</li>' in page

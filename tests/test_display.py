@@ -76,8 +76,8 @@ def test_many_documents_with_their_ids_and_failures() -> None:
     assert '<section class="pd-doc" id="pd-doc-0"><div class="pd-doc-title">bai-1</div><div class="pd-text">' in html
     assert '<div class="pd-doc-title">bai-&lt;2&gt;</div><div class="pd-error">failed: TypeError: expected str' in html
     assert "pd-table" not in html.split("</style>")[1] and 'class="pd-mark pd-date"' not in html
-    assert '<span class="pd-label">Luật Tổ chức chính quyền địa phương</span>' in html
-    assert '<span class="pd-label">party 21-KL/TW</span>' in html
+    assert 'white-space:nowrap">Luật Tổ chức chính quyền địa phương</span>' in html
+    assert 'white-space:nowrap">party 21-KL/TW</span>' in html
     assert html.count('<section class="pd-doc"') == 3 and "<nav" not in html
 
 

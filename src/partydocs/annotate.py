@@ -26,25 +26,18 @@ STYLE = """
 .partydocs{font-family:system-ui,"Segoe UI","Noto Sans",Roboto,sans-serif;line-height:2.2;color:#1f1f1f;text-align:left}
 .partydocs .pd-text{white-space:pre-wrap;border:1px solid #ddd;padding:.5em .8em 1.5em;border-radius:4px;
 background:#fff}
-.partydocs .pd-mark{position:relative;border-radius:4px;padding:.15em .3em;color:inherit;background:var(--pd-bg);
-cursor:help;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+.partydocs .pd-mark{position:relative;color:inherit;cursor:help;-webkit-box-decoration-break:clone;
+box-decoration-break:clone}
 .partydocs .pd-mark:focus{outline:2px solid #1a73e8;outline-offset:1px}
-.partydocs .pd-party{--pd-bg:var(--pd-party,#ffd6d6)}
-.partydocs .pd-state{--pd-bg:var(--pd-state,#d4e6ff)}
-.partydocs .pd-named{--pd-bg:var(--pd-named,#d8f5d0)}
-.partydocs .pd-date{--pd-bg:var(--pd-date,#fff1d6)}
-.partydocs .pd-body{--pd-bg:var(--pd-body,#efe3fb)}
-.partydocs .pd-anaphor{--pd-bg:var(--pd-anaphor,#e8e8e8)}
 .partydocs .pd-repeat{outline:1px dashed #777}
-.partydocs .pd-label{font-size:.66em;font-weight:700;line-height:1;margin-left:.4em;padding:.15em .35em;
-border-radius:3px;background:rgba(0,0,0,.1);white-space:nowrap;vertical-align:.12em;user-select:none}
-.partydocs .pd-details{visibility:hidden;opacity:0;position:absolute;left:0;top:100%;z-index:20;margin-top:2px;
-display:grid;grid-template-columns:max-content minmax(8em,26em);gap:.1em .8em;padding:.45em .7em;
+.partydocs .pd-label{line-height:1;vertical-align:.12em;user-select:none}
+.partydocs .pd-details{position:absolute;left:0;top:100%;z-index:20;margin-top:2px;
+grid-template-columns:max-content minmax(8em,26em);gap:.1em .8em;padding:.45em .7em;
 background:#fff;color:#1f1f1f;border:1px solid #aaa;border-radius:5px;box-shadow:0 3px 10px rgba(0,0,0,.22);
 font-size:.82em;font-weight:400;line-height:1.45;white-space:normal;text-align:left;user-select:text;cursor:auto}
 .partydocs .pd-details b{font-weight:600;color:#555}
 .partydocs .pd-mark:hover:not(:has(.pd-mark:hover))>.pd-details,
-.partydocs .pd-mark:focus>.pd-details{visibility:visible;opacity:1}
+.partydocs .pd-mark:focus>.pd-details{display:grid!important}
 .partydocs .pd-legend{font-size:.85em;margin-bottom:.3em;line-height:1.8}
 .partydocs .pd-legend .pd-mark{cursor:auto;margin-right:.5em}
 .partydocs .pd-doc-title{font-size:1.1em;font-weight:600;margin:.8em 0 .2em}
@@ -55,6 +48,18 @@ font-size:.82em;font-weight:400;line-height:1.45;white-space:normal;text-align:l
 vertical-align:top;white-space:normal}
 .partydocs table.pd-table .pd-nowrap{white-space:nowrap}
 """
+
+
+_LABEL_STYLE = (
+    "font-size:.66em;font-weight:700;margin-left:.4em;padding:.15em .35em;border-radius:3px;"
+    "background:rgba(0,0,0,.1);white-space:nowrap"
+)
+"""Inline styles keep marks coloured and labelled, and details hidden, where a notebook viewer drops `<style>`."""
+
+
+def _background(kind: str) -> str:
+    """The inline style giving a mark of `kind` its colour (a `colors=` override, else the default)."""
+    return f"background:var(--pd-{kind},{COLORS[kind]});border-radius:4px;padding:.15em .3em"
 
 
 class HTML(str):
@@ -121,7 +126,8 @@ def _checked_colors(colors: Mapping[str, str]) -> dict[str, str]:
 
 def legend(kinds: Iterable[str]) -> str:
     """A line naming the colour of each kind shown."""
-    return '<div class="pd-legend">' + "".join(f'<span class="pd-mark pd-{k}">{k}</span>' for k in kinds) + "</div>"
+    spans = "".join(f'<span class="pd-mark pd-{k}" style="{_background(k)}">{k}</span>' for k in kinds)
+    return f'<div class="pd-legend">{spans}</div>'
 
 
 def anchor_prefix(text: str, position: int = 0) -> str:
@@ -338,7 +344,10 @@ def _open(mark: _Mark, *, last: bool) -> str:
     """The opening tag of a piece of a mark; the last piece is focusable and carries the anchor."""
     classes = f"pd-mark pd-{mark.kind}" + (" pd-repeat" if mark.repeat else "")
     anchor = f' id="{escape(mark.anchor)}" tabindex="0"' if last else ""
-    return f'<mark class="{classes}"{anchor} data-start="{mark.start}" data-end="{mark.end}">'
+    return (
+        f'<mark class="{classes}"{anchor} style="{_background(mark.kind)}" '
+        f'data-start="{mark.start}" data-end="{mark.end}">'
+    )
 
 
 def _close(mark: _Mark, out: list[str], opened: dict[_Mark, int], position: int) -> str:
@@ -347,6 +356,6 @@ def _close(mark: _Mark, out: list[str], opened: dict[_Mark, int], position: int)
         return "</mark>"
     out[opened[mark]] = _open(mark, last=True)
     return (
-        f'<span class="pd-label">{escape(mark.label)}</span>'
-        f'<span class="pd-details" role="tooltip">{mark.details}</span></mark>'
+        f'<span class="pd-label" style="{_LABEL_STYLE}">{escape(mark.label)}</span>'
+        f'<span class="pd-details" role="tooltip" style="display:none">{mark.details}</span></mark>'
     )
