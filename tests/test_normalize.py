@@ -102,8 +102,8 @@ def test_a_space_run_maps_to_its_whole_run() -> None:
 def test_decomposed_text_maps_each_composed_letter_back_to_its_whole_cluster() -> None:
     raw = unicodedata.normalize("NFD", "Ủy ban") + "\r\n" + unicodedata.normalize("NFD", "tỉnh")
     norm = normalize(raw)
-    assert norm.text == "Ủy ban\ntỉnh"
-    assert len(norm.steps) == 2  # composition, then the line end
+    assert norm.text == "Ủy ban tỉnh"  # a CRLF inside a sentence is a wrapped line, as an LF is
+    assert len(norm.steps) == 2  # composition, then the wrapped line
     assert raw[slice(*norm.to_original(0, 1))] == unicodedata.normalize("NFD", "Ủ")
     assert raw[slice(*norm.to_original(7, 11))] == unicodedata.normalize("NFD", "tỉnh")
 
@@ -114,3 +114,11 @@ def test_composition_that_joins_letters_without_marks_falls_back_to_letter_by_le
     assert norm.text == "\u1100\u1161\u11a8 Chỉ thị số 05-CT/TW Bộ Chính trị"  # Hangul jamo left as written
     assert raw[slice(*norm.to_original(4, 23))] == "Chỉ thị số 05-CT/TW"
     assert unicodedata.normalize("NFC", raw[slice(*norm.to_original(24, len(norm.text)))]) == "Bộ Chính trị"
+
+
+@pytest.mark.parametrize("rest", ["", " Tỉnh  ủy", " Tỉnh\u00a0ủy"])
+def test_a_crlf_wrapped_line_folds_whatever_else_the_text_holds(rest: str) -> None:
+    """`Kế\\r\\nhoạch` is one wrapped line, with or without double or odd spaces elsewhere in the text."""
+    norm = normalize("Kế\r\nhoạch số 82-KH/TU" + rest)
+    assert norm.text.startswith("Kế hoạch số 82-KH/TU")
+    assert norm.to_original(0, 8) == (0, 9)

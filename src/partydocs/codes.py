@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from partydocs.anchors import Anchors, anchored
 from partydocs.models import Kind
 from partydocs.tables import GLUED_AFTER_CODE, CodeTable, Tables, fold, tables
 
@@ -29,6 +30,8 @@ _STATE_CODE = regex.compile(
     rf"(?P<groups>{_GROUP}(?:-{_GROUP}|{_GAP}-{_GAP}{_SPACED_GROUP}){{0,4}}+)"
     rf"(?:(?![\p{{L}}\p{{N}}])|{_GLUED})"
 )
+_PARTY_CODES = anchored(_PARTY_CODE, digits=True)
+_STATE_CODES = anchored(_STATE_CODE, digits=True)
 _NUMBER_IN_LIST = regex.compile(_NUMBER)
 _ASSEMBLY_ISSUER = regex.compile(r"(?:UBTV)?QH\d\d")
 
@@ -49,10 +52,11 @@ class CodeMatch:
     needs_cue: bool = False
 
 
-def find_codes(text: str) -> list[CodeMatch]:
+def find_codes(text: str, anchors: Anchors | None = None) -> list[CodeMatch]:
     """Every Party or state code in `text`, in order, skipping mass organisations' codes."""
-    found = [m for m in map(_party, _PARTY_CODE.finditer(text)) if m]
-    found += [m for m in map(_state, _STATE_CODE.finditer(text)) if m]
+    anchors = anchors or Anchors(text)
+    found = [m for m in map(_party, anchors.finditer(_PARTY_CODES)) if m]
+    found += [m for m in map(_state, anchors.finditer(_STATE_CODES)) if m]
     found.sort(key=lambda m: m.start)
     kept: list[CodeMatch] = []
     for match in found:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from partydocs.anchors import Anchored, Anchors, anchored
 from partydocs.models import Granularity
 
 
@@ -305,26 +306,28 @@ def _named_year(match: regex.Match[str], text: str) -> _Found | None:
     return _Found(start, match.end(), "year", _Part(int(match.group("y"))))
 
 
-_RULES: tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str], str], _Found | None]], ...] = (
-    (_DAY, _day),
-    (_SPACED_DAY, _spaced_day),
-    (_DAY_RANGE, _day_range),
-    (_MONTH, _month),
-    (_MONTH_OPENING_RANGE, _opening_month),
-    (_QUARTER, _quarter),
-    (_YEAR, _year),
-    (_CUED_YEAR, _year),
-    (_LOOSE_YEAR, _year),
-    (_NAMED_YEAR, _named_year),
-    (_YEAR_RANGE, _year_range),
-    (_GLUED_RANGE, _year_range),
+_DAY_CUES = ("ngày", "mồng", "mùng")
+_RULES: tuple[tuple[Anchored, Callable[[regex.Match[str], str], _Found | None]], ...] = (
+    (anchored(_DAY, *_DAY_CUES, digits=True), _day),
+    (anchored(_SPACED_DAY, *_DAY_CUES), _spaced_day),
+    (anchored(_DAY_RANGE, *_DAY_CUES), _day_range),
+    (anchored(_MONTH, "tháng"), _month),
+    (anchored(_MONTH_OPENING_RANGE, "tháng"), _opening_month),
+    (anchored(_QUARTER, "quý"), _quarter),
+    (anchored(_YEAR, "năm"), _year),
+    (anchored(_CUED_YEAR, digits=True), _year),
+    (anchored(_LOOSE_YEAR, digits=True), _year),
+    (anchored(_NAMED_YEAR, digits=True), _named_year),
+    (anchored(_YEAR_RANGE, "năm", digits=True), _year_range),
+    (anchored(_GLUED_RANGE, digits=True), _year_range),
 )
+"""Each rule with the words its matches start with (`ngày`, `tháng`, ...) or a digit run: its anchors."""
 
 
-def _candidates(text: str) -> Iterator[_Found]:
+def _candidates(text: str, anchors: Anchors) -> Iterator[_Found]:
     """Every mention any rule accepts, overlapping ones included."""
-    for pattern, build in _RULES:
-        for match in pattern.finditer(text):
+    for rule, build in _RULES:
+        for match in anchors.finditer(rule):
             found = build(match, text)
             if found is not None:
                 yield found
@@ -448,9 +451,9 @@ def _to_span(found: _Found) -> DateSpan:
     )
 
 
-def find_dates(text: str) -> list[DateSpan]:
-    """Every date mention in normalised `text`, in order and non-overlapping."""
-    chosen = _lists(_choose(list(_candidates(text)), len(text)), text)
+def find_dates(text: str, anchors: Anchors | None = None) -> list[DateSpan]:
+    """Every date mention in normalised `text`, in order and non-overlapping (`anchors`: those of `text`)."""
+    chosen = _lists(_choose(list(_candidates(text, anchors or Anchors(text))), len(text)), text)
     return [_to_span(f) for f in _settle_years(_merge_ranges(chosen, text))]
 
 

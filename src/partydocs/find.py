@@ -15,6 +15,7 @@ from itertools import accumulate
 
 import regex
 
+from partydocs.anchors import Anchors, anchored
 from partydocs.codes import CodeMatch, find_codes, issuer_name
 from partydocs.dates import DateSpan
 from partydocs.issuers import body_after, body_before
@@ -37,6 +38,8 @@ TYPE_WORDS = (
     f"(?i:{alternation([w for w in DOC_TYPE_WORDS if w not in _CASED_TYPE_WORDS])})"
     f"|{'|'.join(_capitalized_or_upper(w) for w in sorted(_CASED_TYPE_WORDS, key=len, reverse=True))}"
 )
+TYPE_FIRST_SYLLABLES = tuple({word.split()[0] for word in DOC_TYPE_WORDS})
+"""What a match of `TYPE_WORDS` starts with, in lower case (its anchors)."""
 _WORD_START = r"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))"
 TYPE_WORD = rf"{_WORD_START}(?P<type>{TYPE_WORDS}|{alternation(list(DOC_TYPE_ABBREVIATIONS))})"
 _TYPE_BEFORE = regex.compile(rf"{TYPE_WORD}(?:\s*+(?i:số(?:\s*+hiệu)?)\s*+:?)?\s*+:?\s*+$")
@@ -52,6 +55,7 @@ NUMBERED_TYPE = regex.compile(
     r"(?!\s++(?:(?i:năm|tháng|tuổi|người|lần|giờ|phút|điều|%)|(?i:ngày)(?!\s++\d{1,2}+(?:\s*+[/.-]|\s++tháng)))(?!\p{L}))"
 )
 """A type word and a number; not a count (`Chương trình 30 ngày`), but `Nghị quyết 57 ngày 22/12/2024` is one."""
+_NUMBERED_TYPES = anchored(NUMBERED_TYPE, *TYPE_FIRST_SYLLABLES)
 _HEADER_BEFORE = regex.compile(r"(?m)^[\s|*]*+(?P<cue>(?i:số(?P<site>\s*+hiệu)?))\s*+:?[\s|]*+$")
 _COORDINATED_GAP = regex.compile(r"\s*+(?:[,;&]|và|(?i:[,;]?\s*+(?:và\s++)?số))\s*+$")
 _DATED_LIST_GAP = regex.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)$")
@@ -136,6 +140,7 @@ class Context:
     text: str
     dates: Sequence[DateSpan]
     words: Segmentation
+    anchors: Anchors
     date_starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -144,7 +149,7 @@ class Context:
     @cached_property
     def numbered_types(self) -> tuple[regex.Match[str], ...]:
         """The `NUMBERED_TYPE` matches in the text, found once for named references and short forms."""
-        return tuple(NUMBERED_TYPE.finditer(self.text))
+        return tuple(self.anchors.finditer(_NUMBERED_TYPES))
 
     def date_at(self, pos: int) -> DateSpan | None:
         """The date mention that starts at `pos` (after an optional `ngày`)."""
@@ -189,7 +194,7 @@ def find_references(context: Context) -> list[Found]:
     """Every numbered reference in the normalised text, one per document, in reading order."""
     text = context.text
     found: list[Found] = []
-    codes = find_codes(text)
+    codes = find_codes(text, context.anchors)
     typed = [_type_before(text, code) for code in codes]
     starts = [t[0] if t else code.start for t, code in zip(typed, codes, strict=True)]
     for i, code in enumerate(codes):

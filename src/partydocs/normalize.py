@@ -6,10 +6,11 @@ reported at the caller's offsets.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -26,18 +27,13 @@ _GOES_ON_AFTER = rf"(?=[{_SPACES}]*+\p{{Ll}})"
 _WRAPPED_LINE = rf"(?<={_GOES_ON_BEFORE})[{_SPACES}]*+(?:\r\n|[\r\n]){_GOES_ON_AFTER}[{_SPACES}]*+"
 """A single line break inside a sentence (`Kế\\nhoạch`), with the spaces around it."""
 _SPACE_RUN = rf"[{_SPACES}]{{2,}}+"
-_LENGTH_CHANGES = {
-    False: regex.compile(rf"\r\n|[{_DELETED}]+"),
-    True: regex.compile(rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|\r\n|[{_DELETED}]+"),
-}
-"""What else may change length, by whether the text has spacing to fold."""
+_LENGTH_CHANGE = regex.compile(rf"(?P<space>{_WRAPPED_LINE}|{_SPACE_RUN})|\r\n|[{_DELETED}]+")
+"""What else changes length: spacing folded to one space, `\r\n`, characters dropped."""
+_MAY_CHANGE_LENGTH = re.compile(rf"[{_SPACES}\r\n{_DELETED}]{{2,}}|[\r\n{_DELETED}]")
+"""The runs of spacing, line breaks and dropped characters that every `_LENGTH_CHANGE` match lies in: `re` finds
+them fast, where `regex` would try its pattern at every position of the text."""
 _CLUSTER = regex.compile(r"\P{M}\p{M}++|\p{M}++")
 """A letter with its combining marks (or marks alone): the unit that NFC composes."""
-_SPACING_PROBE = regex.compile(
-    rf"[{_ODD_SPACES}]|[\r\n]{_GOES_ON_AFTER}(?<={_GOES_ON_BEFORE}[{_SPACES}]*+[\r\n])"
-)
-"""A quick look for anything the spacing pattern (`_LENGTH_CHANGES[True]`) folds, bar double spaces (`str`
-finds those faster): that pattern tries every position, and most texts need none of it."""
 
 _ONE_FOR_ONE = str.maketrans(
     {
@@ -50,7 +46,7 @@ _ONE_FOR_ONE = str.maketrans(
         "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
     }
 )
-_NEEDS_TRANSLATION = regex.compile("[" + regex.escape("".join(chr(c) for c in _ONE_FOR_ONE)) + "]++")
+_NEEDS_TRANSLATION = re.compile("[" + re.escape("".join(chr(c) for c in _ONE_FOR_ONE)) + "]+")
 """A run of characters that `_ONE_FOR_ONE` maps: only these are translated, never the whole text."""
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -63,6 +59,8 @@ def _toned(bases: str) -> str:
 _OLD_TONE_PLACEMENT = regex.compile(
     rf"(?<![qQ])(?:[oO][{_toned('aAeE')}]|[uU][{_toned('yY')}])(?![\p{{L}}\p{{M}}])"
 )
+_MAY_HAVE_OLD_TONE = re.compile(rf"[oO][{_toned('aAeE')}]|[uU][{_toned('yY')}]")
+"""The pairs an `_OLD_TONE_PLACEMENT` match is (found by `re`, then checked where they end a word)."""
 
 
 @dataclass(frozen=True)
@@ -151,12 +149,11 @@ def normalize(text: str) -> Normalized:
     if not unicodedata.is_normalized("NFC", text):
         text, composed = _compose(text)
         steps.append(composed)
-    spacing = "  " in text or _SPACING_PROBE.search(text) is not None
-    folded, changed = _fold_lengths(text, _LENGTH_CHANGES[spacing])
+    folded, changed = _fold_lengths(text, _LENGTH_CHANGE, regions=_MAY_CHANGE_LENGTH)
     if changed.norm_starts:
         steps.append(changed)
     folded = _NEEDS_TRANSLATION.sub(_translated, folded)
-    folded = _OLD_TONE_PLACEMENT.sub(_move_tone, folded)
+    folded = _sub_in(_MAY_HAVE_OLD_TONE, _OLD_TONE_PLACEMENT, _move_tone, folded)
     return Normalized(repair_noise(folded), tuple(steps))
 
 
@@ -177,9 +174,13 @@ def _compose(text: str) -> tuple[str, EditMap]:
 
 
 def _fold_lengths(
-    text: str, pattern: regex.Pattern[str], replace: Callable[[regex.Match[str]], str] | None = None
+    text: str,
+    pattern: regex.Pattern[str],
+    replace: Callable[[regex.Match[str]], str] | None = None,
+    regions: re.Pattern[str] | None = None,
 ) -> tuple[str, EditMap]:
-    """`text` with each match of `pattern` replaced (by `replace`, else by `_replacement`), and the map back."""
+    """`text` with each match of `pattern` replaced (by `replace`, else by `_replacement`), and the map back;
+    with `regions`, every match lies in one of theirs (`_sub_in`)."""
     changed = EditMap()
     shift = 0
 
@@ -193,7 +194,24 @@ def _fold_lengths(
             shift += len(new) - len(old)
         return new
 
-    return pattern.sub(replaced, text), changed
+    return (_sub_in(regions, pattern, replaced, text) if regions else pattern.sub(replaced, text)), changed
+
+
+def _sub_in(
+    regions: re.Pattern[str], pattern: regex.Pattern[str], replace: Callable[[regex.Match[str]], str], text: str
+) -> str:
+    """`pattern.sub(replace, text)` where every match of `pattern` lies inside a match of `regions`: `pattern`
+    is tried only there (seeing the text before it and one character after, for its lookarounds)."""
+    pieces: list[str] = []
+    last = 0
+    for region in regions.finditer(text):
+        for match in pattern.finditer(text, region.start(), region.end() + 1):
+            pieces += (text[last : match.start()], replace(match))
+            last = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _replacement(match: regex.Match[str]) -> str:
@@ -203,7 +221,7 @@ def _replacement(match: regex.Match[str]) -> str:
     return "\n" if match.group() == "\r\n" else ""
 
 
-def _translated(match: regex.Match[str]) -> str:
+def _translated(match: re.Match[str]) -> str:
     return match.group().translate(_ONE_FOR_ONE)
 
 
@@ -221,6 +239,9 @@ def _is_toned(char: str) -> bool:
 _TONED = "".join(chr(c) for c in range(0xC0, 0x1F00) if _is_toned(chr(c)))
 _TWO_TONES = regex.compile(rf"[{_TONED}]\p{{L}}*?[{_TONED}]")
 """A word with two tone marks: no Vietnamese syllable has one, so the line it is on is scrambled (OCR)."""
+_MAY_HAVE_TWO_TONES = re.compile(rf"[{_TONED}][^\W\d_{_TONED}]*[{_TONED}]")
+"""What any `_TWO_TONES` match also matches (`re` letters include `regex`'s): a cheap first look, since
+`regex` tries its lazy pattern at every toned letter of the text, and a clean text has no such word."""
 _FOLD_LETTERS = str.maketrans(
     {
         chr(c): unicodedata.normalize("NFD", chr(c))[0].lower()
@@ -253,12 +274,12 @@ def repair_noise(text: str) -> str:
     """Known phrases that a line spells with scrambled tone marks (`Kết lúận`, `Bạn Chấp hành`) or,
     on a line without any diacritic, with none (`Nghi quyet`), spelt right; the length never changes."""
     lines: dict[int, bool] = {}
-    for match in _TWO_TONES.finditer(text):
-        if max(match.group()) > "\xff":  # not `été`: a Vietnamese letter is in it
-            lines[text.rfind("\n", 0, match.start()) + 1] = True
-    for match in _UNACCENTED_PHRASE.finditer(text):
-        start = text.rfind("\n", 0, match.start()) + 1
-        if start not in lines and _line(text, start).isascii():
+    if _MAY_HAVE_TWO_TONES.search(text):
+        for match in _TWO_TONES.finditer(text):
+            if max(match.group()) > "\xff":  # not `été`: a Vietnamese letter is in it
+                lines[text.rfind("\n", 0, match.start()) + 1] = True
+    for start, end in _ascii_lines(text):
+        if start not in lines and _UNACCENTED_PHRASE.search(text, start, end):
             lines[start] = False
     if not lines:
         return text
@@ -266,6 +287,15 @@ def repair_noise(text: str) -> str:
     for start, scrambled in lines.items():
         _repair_line(text, chars, start, start + len(_line(text, start)), scrambled)
     return "".join(chars)
+
+
+def _ascii_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The start and end of each non-empty line of `text` that is all ASCII (only those can be unaccented)."""
+    start = 0
+    for line in text.split("\n"):
+        if line and line.isascii():
+            yield start, start + len(line)
+        start += len(line) + 1
 
 
 def _line(text: str, start: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from partydocs.anchors import Anchors
 from partydocs.bodies import BodySpan, find_bodies
 from partydocs.dates import DateSpan, find_dates
 from partydocs.find import Context, Found, Spans, find_references
@@ -34,8 +35,9 @@ def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
         clean = clean_html(text)
         return clean.to_html_offsets(extract(clean.text, full=full)).model_copy(update={"text": text})
     norm = normalize(text)
-    dates = find_dates(norm.text)
-    context = Context(norm.text, dates, Segmentation(norm.text, full=full))
+    anchors = Anchors(norm.text)
+    dates = find_dates(norm.text, anchors)
+    context = Context(norm.text, dates, Segmentation(norm.text, full=full), anchors)
     found = find_references(context)
     named = find_named(context, found)
     references = resolve(found, named, find_short_forms(context, found))
@@ -43,7 +45,7 @@ def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
     body_spans = Spans((body.start, body.end) for body in bodies)  # in order and non-overlapping
     issuer_bodies = [_issuer_body(ref, body_spans) for ref in references]
     keys = document_keys(norm.text, references, bodies, issuer_bodies)
-    anaphora = find_anaphora(norm.text, references)
+    anaphora = find_anaphora(norm.text, references, anchors)
     return Extraction(
         text=text,
         references=[

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
-from partydocs.find import TYPE_WORDS, Context, Found, Spans
+from partydocs.anchors import Anchors, anchored
+from partydocs.find import TYPE_FIRST_SYLLABLES, TYPE_WORDS, Context, Found, Spans
 from partydocs.named import written_or_coded_types
 from partydocs.tables import DOC_TYPE_ABBREVIATIONS, DOC_TYPE_WORDS, fold
 
@@ -129,6 +130,7 @@ def _complete(ref: Found, earlier: Found) -> None:
 _ANAPHOR = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<type>{TYPE_WORDS})\s++(?P<pointer>này|nói trên|trên đây|nêu trên|trên|đó)(?!\p{{L}})"
 )
+_ANAPHORS = anchored(_ANAPHOR, *TYPE_FIRST_SYLLABLES)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ class AnaphorFound:
     antecedent: int | None
 
 
-def find_anaphora(text: str, references: list[Found]) -> list[AnaphorFound]:
+def find_anaphora(text: str, references: list[Found], anchors: Anchors | None = None) -> list[AnaphorFound]:
     """Each anaphor with its antecedent: for `này` the text's own header number of that type if any,
     else (and for `trên`, `nói trên`, `đó`) the nearest earlier reference of that type."""
     found: list[AnaphorFound] = []
@@ -149,7 +151,7 @@ def find_anaphora(text: str, references: list[Found]) -> list[AnaphorFound]:
     latest: dict[str | None, int] = {}
     latest_own: dict[str | None, int] = {}
     ended = 0
-    for match in _ANAPHOR.finditer(text):
+    for match in (anchors or Anchors(text)).finditer(_ANAPHORS):
         while ended < len(by_end) and references[by_end[ended]].end <= match.start():
             i = by_end[ended]
             ref = references[i]
