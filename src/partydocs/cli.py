@@ -1,4 +1,5 @@
-"""The `partydocs` command: extract references from files, highlight documents as an HTML page, print the schema."""
+"""The `partydocs` command: extract references from files, tabulate the documents they cite, write their citation
+graph, highlight documents as an HTML page, print the schema."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from typing import Any, TextIO, cast
 from partydocs import __version__
 from partydocs.annotate import KINDS, checked_kinds
 from partydocs.batch import DocumentResult, extract_many
+from partydocs.corpus import GRAPH_FORMATS, Document, citation_graph, documents, write_graph
 from partydocs.frames import COLUMNS, reference_rows
 from partydocs.models import Extraction, plural
 from partydocs.readers import FORMATS, InputError, ReadOptions, Record, count_records, read_paths
@@ -81,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_highlight(commands.add_parser(
         "highlight", help="write documents as an HTML page, every mention highlighted", description=_HIGHLIGHT,
     ))
+    _add_documents(commands.add_parser(
+        "documents", help="one row per distinct document the texts cite", description=_DOCUMENTS))
+    _add_graph(commands.add_parser("graph", help="write the citation graph of the texts", description=_GRAPH))
     commands.add_parser("schema", help="print the JSON Schema of an Extraction").set_defaults(run=_schema)
     return parser
 
@@ -112,6 +117,33 @@ def _add_highlight(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--kinds", type=_kinds, metavar="K,K", help=f"mark only these kinds ({', '.join(KINDS)})")
     sub.add_argument("-o", "--output", help="the HTML file to write (default: stdout)")
     sub.set_defaults(run=_highlight)
+
+
+_DOCUMENTS = """Read PATHs as `partydocs extract` does and write one row per distinct document they cite (by its key:
+one code in any spelling, a local code per place, a named document by its name): the most precise issue date
+written with it, its issuer, term and place, how often and by which texts it is cited."""
+_GRAPH = """Read PATHs as `partydocs extract` does and write the citation graph: a node per text and per document,
+`cites` edges from texts to the documents they mention, and an edge per relation a sentence states between two
+documents (implements, guides, amends, replaces, repeals, based_on, summarises). Needs networkx
+(pip install 'partydocs[graph]')."""
+
+
+def _add_documents(sub: argparse.ArgumentParser) -> None:
+    """The options of `partydocs documents`."""
+    add_input_options(sub)
+    sub.add_argument("-o", "--output", help="the file to write (default: stdout); written whole or not at all")
+    sub.add_argument("--format", choices=("csv", "jsonl", "table"), default="table",
+                     help="table (aligned text), csv (texts joined by ' | ') or jsonl (one JSON object per document)")
+    sub.set_defaults(run=_documents)
+
+
+def _add_graph(sub: argparse.ArgumentParser) -> None:
+    """The options of `partydocs graph`."""
+    add_input_options(sub)
+    sub.add_argument("-o", "--output", required=True, help="the file to write: .graphml, else an edge list")
+    sub.add_argument("--graph-format", choices=GRAPH_FORMATS,
+                     help="graphml, or edgelist (source, target, type, text; tab-separated); default: by -o's suffix")
+    sub.set_defaults(run=_graph)
 
 
 def _kinds(value: str) -> tuple[str, ...]:
@@ -316,8 +348,13 @@ def _write_csv(out: TextIO, results: Iterable[DocumentResult], args: argparse.Na
 def _write_table(out: TextIO, results: Iterable[DocumentResult], args: argparse.Namespace) -> None:
     """An aligned plain-text table of the main columns, one row per reference."""
     rows = [[_cell(row[name]) for name in TABLE_COLUMNS] for row in reference_rows(results)]
-    widths = [max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(TABLE_COLUMNS)]
-    for row in [list(TABLE_COLUMNS), *rows]:
+    _write_aligned(out, TABLE_COLUMNS, rows)
+
+
+def _write_aligned(out: TextIO, header: Sequence[str], rows: list[list[str]]) -> None:
+    """Rows of cells under a header, each column as wide as its widest cell."""
+    widths = [max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(header)]
+    for row in [list(header), *rows]:
         cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
         out.write("  ".join(cells).rstrip() + "\n")
 
@@ -331,6 +368,50 @@ _Writer = Callable[[TextIO, Iterable[DocumentResult], argparse.Namespace], None]
 _WRITERS: dict[str, _Writer] = {
     "jsonl": _write_jsonl, "json": _write_json, "csv": _write_csv, "table": _write_table,
 }
+
+
+# --- partydocs documents / graph -------------------------------------------------------------------------
+
+DOCUMENT_COLUMNS = tuple(name for name in Document.model_fields)
+DOCUMENT_TABLE_COLUMNS = ("key", "doc_type", "code", "date", "issuer", "scope", "mentions", "texts", "first_text",
+                          "last_text")
+
+
+def _documents(args: argparse.Namespace) -> int:
+    """Read every PATH, extract, write one row per distinct document."""
+    with extracted(args) as results:
+        rows = documents(results)
+    with _output(args.output, args.paths) as out:
+        if args.format == "jsonl":
+            for row in rows:
+                out.write(json.dumps(row.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        elif args.format == "csv":
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(DOCUMENT_COLUMNS)
+            writer.writerows([_document_cell(getattr(row, name)) for name in DOCUMENT_COLUMNS] for row in rows)
+        else:
+            table = [[_document_cell(getattr(row, name), counted=True) for name in DOCUMENT_TABLE_COLUMNS]
+                     for row in rows]
+            _write_aligned(out, DOCUMENT_TABLE_COLUMNS, table)
+    return 0
+
+
+def _document_cell(value: object, *, counted: bool = False) -> str:
+    """A cell of the documents table: lists joined by ` | ` (or counted), dates in ISO."""
+    if isinstance(value, list):
+        return str(len(value)) if counted else " | ".join(_cell(item) for item in value)
+    return _cell(value)
+
+
+def _graph(args: argparse.Namespace) -> int:
+    """Read every PATH, extract, write the citation graph."""
+    with extracted(args) as results:
+        graph = citation_graph(results)
+    for source in args.paths:
+        if source != "-" and os.path.exists(args.output) and os.path.samefile(args.output, source):
+            raise InputError(f"{args.output}: is also an input; write the graph to another file")
+    write_graph(graph, args.output, args.graph_format)
+    return 0
 
 
 # --- partydocs highlight / schema -----------------------------------------------------------------------
