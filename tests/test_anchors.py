@@ -12,6 +12,7 @@ import partydocs  # noqa: F401 - every stage declares its anchored patterns on i
 from partydocs.anchors import ANCHORED, Anchored, Anchors, anchored
 from partydocs.normalize import normalize
 
+partydocs.extract("Kế hoạch số 82-KH/TU thực hiện Chỉ thị số 05-CT/TW")  # grammars built on first use declare theirs
 FIXTURES = [path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parent.parent.glob("fixtures/*.txt"))]
 PIECES = [
     "Nghị quyết", "NGHỊ QUYẾT", "nghị quyết", "Nghị\nquyết", "NQ", "Chỉ thị", "chỉ thị", "Kết luận", "Quy định",
@@ -21,6 +22,9 @@ PIECES = [
     "05", "5", "15/5/2016", "2016", "2021 - 2030", "20212030", "12", "31", "1/2", "3.4", "IV", "XIII",
     "05-CT/TW", "30/2020/NĐ-CP", "18, 19-NQ/TW", "QĐ-UBND", "lần thứ", "sáu", "triệt", "İ", "ß",
     "Bộ Chính trị", "Ban Chấp hành", "Tỉnh ủy", "về", "khóa", "kỳ họp", "thực hiện", "căn cứ", "thay thế",
+    "Hiến pháp năm 2013", "Điều lệ Đảng", "Đại hội XIII", "Đại hội đại biểu Đảng bộ tỉnh", "lần thứ IX",
+    "Luật Đất đai", "Bộ luật Hình sự", "pháp luật", "kỷ luật", "ban hành", "kèm theo", "Quy định về", "BCH",
+    "Hội nghị", "hội nghị", "Trung ương 4", "sửa đổi, bổ sung", "Thông báo Kết luận", "hướng dẫn", "theo",
 ]
 
 

@@ -15,6 +15,7 @@ from operator import attrgetter
 
 import regex
 
+from partydocs.anchors import Anchors, anchored
 from partydocs.dates import DateSpan
 from partydocs.find import TYPE_WORDS, Context, Found, Spans, alternation, read_tail
 from partydocs.tables import (
@@ -163,6 +164,17 @@ _ISSUED_TITLE = regex.compile(
     r"(?i:ban\s*+hành)\s++(?:(?i:kèm theo)\s++(?:\p{L}++\s++){1,2}(?i:này)\s++)?\"?(?P<type>Quy định|QUY ĐỊNH)"
     r"(?P<subject>(?!\s*+(?:số|SỐ|này|NÀY)(?!\p{L}))[^\n;.,\"]{5,200}+)"
 )
+_PLENUMS = anchored(_PLENUM, "nghị", "nq")
+_CONGRESSES = anchored(_CONGRESS, "nghị", "nq")
+_ELLIPTIC_CONGRESSES = anchored(_ELLIPTIC_CONGRESS, "nghị", "nq")
+_KNOWN_LAWS = anchored(_KNOWN_LAW, "bộ", "pháp", "luật")
+_WRITTEN_LAWS = anchored(_WRITTEN_LAW, "bộ", "pháp", "luật")
+_CONSTITUTIONS = anchored(_CONSTITUTION, "hiến")
+_STATUTES = anchored(_STATUTE, "điều")
+_TITLES_OF_BODIES = anchored(_TITLE_OF_BODY, "nghị", "chỉ", "kết", "quy")
+_YEARLY_TITLES = anchored(_YEARLY_TITLE, "nghị", "chỉ", "kết")
+_ISSUED_TITLES = anchored(_ISSUED_TITLE, "ban")
+"""Each pattern with the first syllables its matches start with (`Anchors.finditer` tries it only there)."""
 _LISTED_NUMBER = regex.compile(r"\d{1,5}+[a-zđ]?")
 def find_named(context: Context, coded: list[Found]) -> list[Found]:
     """Every named reference that does not overlap a coded one or an earlier candidate, in reading order.
@@ -198,7 +210,7 @@ def _year(written: str | None) -> dict[str, object]:
 
 def _plenums(context: Context) -> Iterator[list[Found]]:
     """`Nghị quyết Trung ương 4 khóa XII`; one reference per term in `(khóa XI, XII)`."""
-    for match in _PLENUM.finditer(context.text):
+    for match in context.anchors.finditer(_PLENUMS):
         word, roman = match.group("plenum_word"), match.group("roman")
         if word:
             plenum: int | None = ORDINAL_VALUES[" ".join(word.lower().split())]
@@ -221,13 +233,13 @@ def _congresses(context: Context) -> Iterator[list[Found]]:
     """A Party congress's resolution (one per congress it names), then an elliptic one (`Nghị quyết Đại hội`,
     `Nghị quyết lần thứ IX`) that follows the congress it means."""
     text = context.text
-    for match in _CONGRESS.finditer(text):
+    for match in context.anchors.finditer(_CONGRESSES):
         if _MASS_ORGANISATION.search(match.group("org") or ""):
             continue
         ordinals = [match.group("ordinal"), *regex.findall(_ROMAN, match.group("more"))]
         end = _trimmed_end(text, match.start(), match.end())
         yield [_named(match.start(), end, "Nghị quyết", congress=_ordinal(ordinal)) for ordinal in ordinals]
-    for match in _ELLIPTIC_CONGRESS.finditer(text):
+    for match in context.anchors.finditer(_ELLIPTIC_CONGRESSES):
         congress = _congress_before(text, match.start())
         if congress is not None:
             ordinal = match.group("ordinal") or congress.group("ordinal")
@@ -249,11 +261,11 @@ def _trimmed_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _law_matches(text: str) -> list[regex.Match[str]]:
+def _law_matches(anchors: Anchors) -> list[regex.Match[str]]:
     """Laws by a title of the table, and by written capitalised names where no title of the table is."""
-    known = list(_KNOWN_LAW.finditer(text))
+    known = list(anchors.finditer(_KNOWN_LAWS))
     spans = Spans(match.span() for match in known)
-    written = [match for match in _WRITTEN_LAW.finditer(text) if not spans.overlaps(*match.span())]
+    written = [match for match in anchors.finditer(_WRITTEN_LAWS) if not spans.overlaps(*match.span())]
     return sorted([*known, *written], key=lambda match: match.start())
 
 
@@ -279,7 +291,7 @@ def _laws(context: Context) -> Iterator[list[Found]]:
     """
     text = context.text
     valued = [span for span in context.dates if span.value]
-    matches = _law_matches(text)
+    matches = _law_matches(context.anchors)
     i = 0
     while i < len(matches):
         match = matches[i]
@@ -327,9 +339,9 @@ def _amending_law(context: Context, valued: list[DateSpan], match: regex.Match[s
 
 def _charters(context: Context) -> Iterator[Found]:
     """The Constitution and the Party Statute, by full name or with a year."""
-    for match in _CONSTITUTION.finditer(context.text):
+    for match in context.anchors.finditer(_CONSTITUTIONS):
         yield _named(match.start(), match.end(), "Hiến pháp", name="Hiến pháp", **_year(match.group("year")))
-    for match in _STATUTE.finditer(context.text):
+    for match in context.anchors.finditer(_STATUTES):
         yield _named(match.start(), match.end(), "Điều lệ", name="Điều lệ Đảng", **_year(match.group("year")))
 
 
@@ -338,18 +350,18 @@ def _titled(context: Context) -> Iterator[Found]:
     vụ ... năm 2026`, or the `Quy định ...` that a decision issues (`Ban hành kèm theo Quyết định này Quy định ...`);
     never one of a mass organisation."""
     text = context.text
-    for match in _TITLE_OF_BODY.finditer(text):
+    for match in context.anchors.finditer(_TITLES_OF_BODIES):
         if _of_mass_organisation(text, match):
             continue
         ref = _named(match.start(), match.end(), match.group("type"), subject=match.group("subject").strip(),
                      term=roman_to_int(match.group("term")) if match.group("term") else None)
         ref.issuer, ref.issuer_span = " ".join(match.group("body").split()), match.span("body")
         yield ref
-    for match in _YEARLY_TITLE.finditer(text):
+    for match in context.anchors.finditer(_YEARLY_TITLES):
         if not _of_mass_organisation(text, match):
             subject = " ".join(match.group("subject").split())
             yield _named(match.start(), match.end(), match.group("type"), subject=subject)
-    for match in _ISSUED_TITLE.finditer(text):
+    for match in context.anchors.finditer(_ISSUED_TITLES):
         if not _of_mass_organisation(text, match, _sentence_start(text, match.start())):
             yield _named(match.start("type"), match.end(), "Quy định",
                          subject=" ".join(match.group("subject").split()))

@@ -55,7 +55,7 @@ def extract(text: str, *, full: bool = False, html: bool = False) -> Extraction:
         dates=[_date(text, norm, span) for span in dates],
         bodies=[_body(text, norm, body) for body in bodies],
         anaphora=[_anaphor(text, norm, a) for a in anaphora],
-        relations=[_relation(text, norm, r) for r in find_relations(norm.text, references, anaphora)],
+        relations=[_relation(text, norm, r) for r in find_relations(norm.text, references, anaphora, anchors)],
     )
 
 

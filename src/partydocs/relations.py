@@ -21,6 +21,7 @@ from typing import get_args
 
 import regex
 
+from partydocs.anchors import Anchored, Anchors, anchored
 from partydocs.find import TYPE_WORDS, Found, alternation
 from partydocs.models import RelationType
 from partydocs.resolve import AnaphorFound
@@ -39,7 +40,7 @@ class RelationFound:
 
 @dataclass(frozen=True)
 class _Grammar:
-    cue: regex.Pattern[str]
+    cue: Anchored
     types: dict[str, str]
     blocked_before: regex.Pattern[str]
     manner_after: regex.Pattern[str]
@@ -107,9 +108,10 @@ def _grammar() -> _Grammar:
     phrases = _phrases(list(types))
     prefixes = _phrases(data["subject_prefixes"])
     cue = regex.compile(rf"{_WORD}(?:(?P<prefix>{prefixes}){_SPACE})?(?P<cue>(?i:{phrases})){_END}")
+    first_syllables = {phrase.split()[0] for phrase in [*types, *data["subject_prefixes"]]}
     opening = _phrases([p for p in types if " " in p or types[p] == _BASIS] + ["thực hiện", "triển khai", "quán triệt"])
     return _Grammar(
-        cue,
+        anchored(cue, *first_syllables),
         types,
         regex.compile(rf"{_WORD}(?i:{_phrases(data['blocked_before'])})\s++$"),
         regex.compile(rf"\s++(?i:{_phrases(data['manner_after'])}){_END}"),
@@ -123,14 +125,16 @@ def _cue_type(match: regex.Match[str]) -> str:
     return _grammar().types[" ".join(words).replace(" ,", ",")]
 
 
-def find_relations(text: str, references: list[Found], anaphora: list[AnaphorFound]) -> list[RelationFound]:
+def find_relations(
+    text: str, references: list[Found], anaphora: list[AnaphorFound], anchors: Anchors | None = None
+) -> list[RelationFound]:
     """Every relation the sentences of `text` state between `references` (resolved, in reading order)."""
     if not references:
         return []
     grammar = _grammar()
     reader = _Reader(text, references, anaphora, [m.end() for m in grammar.sentence_end.finditer(text)])
     relations: list[RelationFound] = []
-    for match in grammar.cue.finditer(text):
+    for match in (anchors or Anchors(text)).finditer(grammar.cue):
         if grammar.blocked_before.search(text, max(0, match.start() - 30), match.start()):
             continue
         if grammar.manner_after.match(text, match.end()):
@@ -240,7 +244,7 @@ class _Reader:
         if tight and not _TIGHT_GAP.fullmatch(gap):
             return []
         if not tight and (len(gap) > _LOOSE_REACH or ";" in gap or _ISSUED_ANYWHERE.search(gap)
-                          or _grammar().cue.search(gap)):
+                          or _grammar().cue.pattern.search(gap)):
             return []
         return self._listed([first], following[1:])
 
@@ -252,7 +256,7 @@ class _Reader:
                 targets.append(i)
                 continue
             gap = self.text[previous.end:ref.start]
-            if _grammar().cue.search(gap) or _ISSUED.search(gap) or not _LIST_SEPARATOR.search(gap):
+            if _grammar().cue.pattern.search(gap) or _ISSUED.search(gap) or not _LIST_SEPARATOR.search(gap):
                 break
             targets.append(i)
         return targets
@@ -331,7 +335,7 @@ class _Reader:
         """`Căn cứ Quy định số 94-QĐ/TW ..., Ủy ban Kiểm tra Trung ương hướng dẫn thực hiện như sau`: the basis
         is what the text's own document implements or guides."""
         opens = _OPENING.match(self.text, first)
-        opening = None if opens is None else _grammar().cue.match(self.text, opens.end())
+        opening = None if opens is None else _grammar().cue.pattern.match(self.text, opens.end())
         subject = self.text.rfind(",", first, match.start()) + 1
         if opening is None or _cue_type(opening) != _BASIS or not subject:
             return []
