@@ -314,3 +314,37 @@ def test_noise_repair_keeps_length_case_and_spans() -> None:
     assert len(repaired) == len(text)
     assert normalize(text).text == repaired
     assert fold_letters("Nghị Qụỵết Đảng") == "nghi quyet dang"
+
+
+# --- more constructions ---------------------------------------------------------------------------------------
+
+
+def test_congress_abbreviated_dh() -> None:
+    assert named("thực hiện NQ ĐH Đảng bộ huyện lần thứ XXI; tăng cường") == [("NQ ĐH Đảng bộ huyện lần thứ XXI", 21)]
+
+
+def test_a_year_ending_an_amending_title_is_the_amending_laws() -> None:
+    text = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu và Luật Giá năm 2023;"
+    amending, tenders, prices = refs(text)
+    assert (amending.text, amending.date) == (
+        "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu và Luật Giá", datetime.date(2023, 1, 1)
+    )
+    assert (tenders.date, prices.date) == (None, None)
+
+
+def test_title_of_a_period() -> None:
+    (ref,) = refs("Kỳ họp thông qua Nghị quyết về kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030.")
+    assert (ref.text, ref.date) == ("Nghị quyết về kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("xử lý theo Điều lệ và các quy định của Đảng.", ["Điều lệ"]),
+        ("căn cứ Điều lệ, Quy chế làm việc của Đảng bộ tỉnh", []),
+        ("theo Điều lệ Hội Cựu chiến binh và quy định của Đảng", []),
+        ("Điều lệ và quy chế của Công ty", []),
+    ],
+)
+def test_a_bare_statute_only_of_the_party(text: str, found: list[str]) -> None:
+    assert [r.text for r in refs(text) if r.doc_type == "Điều lệ"] == found

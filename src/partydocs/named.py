@@ -74,9 +74,9 @@ _NAME_STOP = (
 _CONGRESS_ORDINAL = rf"(?:{_NTH}{_GAP}(?P<ordinal>{_ROMAN}|\d{{1,2}}+(?![\p{{L}}\p{{N}}]))|(?P<ordinal>{_ROMAN}))"
 _CONGRESS_TERM = r"(?i:nhiệm[ \t]++kỳ)[ \t]++\d{4}[ \t]*+-[ \t]*+\d{4}(?!\d)"
 _CONGRESS_NAME = (
-    rf"(?i:đại{_GAP}hội)(?P<org>(?:{_GAP}(?!(?i:{_any_of(_NAME_STOP)})(?!\p{{L}})){_START}\p{{L}}++){{0,10}}?)"
+    rf"(?:(?i:đại{_GAP}hội)|ĐH)(?P<org>(?:{_GAP}(?!(?i:{_any_of(_NAME_STOP)})(?!\p{{L}})){_START}\p{{L}}++){{0,10}}?)"
     rf"(?:{_GAP}{_CONGRESS_ORDINAL}(?:[ \t]++{_CONGRESS_TERM})?|[ \t]++{_CONGRESS_TERM})"
-    rf"|(?i:đại{_GAP}hội)"
+    rf"|(?:(?i:đại{_GAP}hội)|ĐH)"
     rf"(?P<org>(?:{_GAP}(?i:đại{_GAP}biểu))?{_GAP}(?i:đảng{_GAP}bộ){_GAP}{_LEVEL}(?:[ \t]++{_PLACE})?)"
     rf"(?!{_GAP}(?i:các|cấp)(?!\p{{L}}))"
 )
@@ -146,10 +146,12 @@ _CONSTITUTION = regex.compile(
 """The Constitution by its full name or with its year: `Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam`,
 `Hiến pháp 2013`."""
 _STATUTE = regex.compile(
-    rf"{_START}(?:Điều lệ|ĐIỀU LỆ)[ \t]++(?i:đảng)(?![ \t]++(?i:bộ)(?!\p{{L}}))"
+    rf"{_START}(?:Điều lệ|ĐIỀU LỆ)(?:[ \t]++(?i:đảng)(?![ \t]++(?i:bộ)(?!\p{{L}}))"
     rf"(?:[ \t]++(?i:{_words('Cộng sản Việt Nam')}))?(?![\p{{L}}\p{{N}}])(?:[ \t]++{_YEAR})?"
+    r"|(?=[ \t]*+(?:,|và)[ \t]++[^.;\n]{0,60}?[ \t]của[ \t]++Đảng(?![ \t]++bộ)(?!\p{L})))"
 )
-"""The Party Statute: `Điều lệ Đảng`, `Điều lệ Đảng Cộng sản Việt Nam 2011`."""
+"""The Party Statute: `Điều lệ Đảng`, `Điều lệ Đảng Cộng sản Việt Nam 2011`, and the `Điều lệ` of `Điều lệ và các quy
+định của Đảng`."""
 _TITLE_OF_BODY = regex.compile(
     rf"(?<!(?i:các|những|mọi)\s){_START}(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quy định)\s++của\s++"
     r"(?P<body>\p{Lu}[^\n;,.]{2,80}?)(?:\s*+,?\s*+\(?(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+)\)?)?"
@@ -157,9 +159,11 @@ _TITLE_OF_BODY = regex.compile(
 )
 _YEARLY_TITLE = regex.compile(
     rf"(?<!(?i:các|những|mọi)\s){_START}(?P<type>Nghị quyết|Chỉ thị|Kết luận)[ \t]++về[ \t]++"
-    r"(?P<subject>[^\n;.]{3,150}?[ \t]++(?i:năm)[ \t]++(?:19|20)\d\d)(?!\d)"
+    r"(?P<subject>[^\n;.]{3,150}?[ \t]++"
+    r"(?:(?i:năm)[ \t]++(?:19|20)\d\d|(?:19|20)\d\d[ \t]*+-[ \t]*+(?:19|20)\d\d))(?!\d)"
 )
-"""A document of one year picked out by its subject: `Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2026`."""
+"""A document of one year or period picked out by its subject: `Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội
+năm 2026`, `... giai đoạn 2021 - 2025`."""
 _ISSUED_TITLE = regex.compile(
     r"(?i:ban\s*+hành)\s++(?:(?i:kèm theo)\s++(?:\p{L}++\s++){1,2}(?i:này)\s++)?\"?(?P<type>Quy định|QUY ĐỊNH)"
     r"(?P<subject>(?!\s*+(?:số|SỐ|này|NÀY)(?!\p{L}))[^\n;.,\"]{5,200}+)"
@@ -276,10 +280,11 @@ def _law_name(match: regex.Match[str]) -> str:
     return entry.title if entry else written
 
 
-def _law_refs(match: regex.Match[str]) -> list[Found]:
-    """One reference per year written with a law's name (`Luật Đất đai năm 2003 và năm 2013`), else one."""
+def _law_refs(match: regex.Match[str], dated: bool = True) -> list[Found]:
+    """One reference per year written with a law's name (`Luật Đất đai năm 2003 và năm 2013`), else one; not
+    `dated` when that year is the amending law's whose title ends with this name."""
     doc_type = DOC_TYPE_WORDS[" ".join(match.group("type").lower().split())]
-    years: list[str | None] = [*match.captures("year")] or [None]
+    years: list[str | None] = [*match.captures("year")] if dated and match.captures("year") else [None]
     return [_named(match.start(), match.end(), doc_type, name=_law_name(match), **_year(year)) for year in years]
 
 
@@ -298,9 +303,9 @@ def _laws(context: Context) -> Iterator[list[Found]]:
         listed = _listed_laws(text, matches, i)
         amended_in = _AMENDED_IN.match(text, matches[i + listed - 1].end())
         if match.group("name").lstrip().lower().startswith("sửa đổi"):
-            amending, title_end = _amending_law(context, valued, match)
-            nested = [m for m in matches[i + 1 :] if m.start() < title_end]
-            yield [amending, *(ref for m in nested for ref in _law_refs(m))]
+            amending, clause_end, title_end = _amending_law(context, valued, match)
+            nested = [m for m in matches[i + 1 :] if m.start() < clause_end]
+            yield [amending, *(ref for m in nested for ref in _law_refs(m, dated=m.end() <= title_end))]
             i += 1 + len(nested)
             continue
         if amended_in:
@@ -325,16 +330,18 @@ def _listed_laws(text: str, matches: list[regex.Match[str]], i: int) -> int:
     return j - i + 1
 
 
-def _amending_law(context: Context, valued: list[DateSpan], match: regex.Match[str]) -> tuple[Found, int]:
+def _amending_law(
+    context: Context, valued: list[DateSpan], match: regex.Match[str]
+) -> tuple[Found, int, int]:
     """An amending law's reference, its whole title as its span, dated by the first date after the title;
-    and where its clause (the reach of the laws its title names) ends."""
+    where its clause (the reach of the laws its title names) ends, and where its title ends."""
     text = context.text
     law = _named(match.start(), match.end(), DOC_TYPE_WORDS[" ".join(match.group("type").lower().split())])
     clause_end = min(_clause_end(text, match.end()), match.end() + _TITLE_REACH)
     title_end = _trimmed_end(text, match.start(), _date_in_clause(text, valued, law, match.end(), clause_end))
     law.end = law.code_end = max(title_end, match.end())
     law.name = " ".join(text[match.start("name") : law.end].split())
-    return law, clause_end
+    return law, clause_end, law.end
 
 
 def _charters(context: Context) -> Iterator[Found]:
