@@ -30,6 +30,9 @@ class Anchored:
     pattern: regex.Pattern[str]
     words: frozenset[str]
     digits: bool = False
+    reach: int | None = None
+    """The longest match, if bounded: each try then ends there (without an `endpos`, `regex` first scans the
+    whole rest of the text for a literal the pattern needs, and a text full of anchors takes quadratic time)."""
 
 
 ANCHORED: list[Anchored] = []
@@ -37,9 +40,10 @@ ANCHORED: list[Anchored] = []
 _WORDS: set[str] = set()
 
 
-def anchored(pattern: regex.Pattern[str], *words: str, digits: bool = False) -> Anchored:
-    """Declare that every match of `pattern` starts with one of `words` (any case) or, with `digits`, a digit."""
-    found = Anchored(pattern, frozenset(word.lower() for word in words), digits)
+def anchored(pattern: regex.Pattern[str], *words: str, digits: bool = False, reach: int | None = None) -> Anchored:
+    """Declare that every match of `pattern` starts with one of `words` (any case) or, with `digits`, a digit,
+    and, with `reach`, is never longer than that."""
+    found = Anchored(pattern, frozenset(word.lower() for word in words), digits, reach)
     ANCHORED.append(found)
     _WORDS.update(found.words)
     return found
@@ -79,7 +83,8 @@ class Anchors:
         for pos in merge(*lists):
             if pos < end:
                 continue
-            match = anchored.pattern.match(self.text, pos)
+            end_at = len(self.text) if anchored.reach is None else pos + anchored.reach
+            match = anchored.pattern.match(self.text, pos, end_at)
             if match and match.end() > pos:
                 yield match
                 end = match.end()

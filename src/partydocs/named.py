@@ -168,16 +168,18 @@ _ISSUED_TITLE = regex.compile(
     r"(?i:ban\s*+hành)\s++(?:(?i:kèm theo)\s++(?:\p{L}++\s++){1,2}(?i:này)\s++)?\"?(?P<type>Quy định|QUY ĐỊNH)"
     r"(?P<subject>(?!\s*+(?:số|SỐ|này|NÀY)(?!\p{L}))[^\n;.,\"]{5,200}+)"
 )
-_PLENUMS = anchored(_PLENUM, "nghị", "nq")
-_CONGRESSES = anchored(_CONGRESS, "nghị", "nq")
-_ELLIPTIC_CONGRESSES = anchored(_ELLIPTIC_CONGRESS, "nghị", "nq")
-_KNOWN_LAWS = anchored(_KNOWN_LAW, "bộ", "pháp", "luật")
-_WRITTEN_LAWS = anchored(_WRITTEN_LAW, "bộ", "pháp", "luật")
-_CONSTITUTIONS = anchored(_CONSTITUTION, "hiến")
-_STATUTES = anchored(_STATUTE, "điều")
-_TITLES_OF_BODIES = anchored(_TITLE_OF_BODY, "nghị", "chỉ", "kết", "quy")
-_YEARLY_TITLES = anchored(_YEARLY_TITLE, "nghị", "chỉ", "kết")
-_ISSUED_TITLES = anchored(_ISSUED_TITLE, "ban")
+_MATCH_REACH = 1000
+"""Longer than any named reference: each try of a pattern ends there (see `Anchored.reach`)."""
+_PLENUMS = anchored(_PLENUM, "nghị", "nq", reach=_MATCH_REACH)
+_CONGRESSES = anchored(_CONGRESS, "nghị", "nq", reach=_MATCH_REACH)
+_ELLIPTIC_CONGRESSES = anchored(_ELLIPTIC_CONGRESS, "nghị", "nq", reach=_MATCH_REACH)
+_KNOWN_LAWS = anchored(_KNOWN_LAW, "bộ", "pháp", "luật", reach=_MATCH_REACH)
+_WRITTEN_LAWS = anchored(_WRITTEN_LAW, "bộ", "pháp", "luật", reach=_MATCH_REACH)
+_CONSTITUTIONS = anchored(_CONSTITUTION, "hiến", reach=_MATCH_REACH)
+_STATUTES = anchored(_STATUTE, "điều", reach=_MATCH_REACH)
+_TITLES_OF_BODIES = anchored(_TITLE_OF_BODY, "nghị", "chỉ", "kết", "quy", reach=_MATCH_REACH)
+_YEARLY_TITLES = anchored(_YEARLY_TITLE, "nghị", "chỉ", "kết", reach=_MATCH_REACH)
+_ISSUED_TITLES = anchored(_ISSUED_TITLE, "ban", reach=_MATCH_REACH)
 """Each pattern with the first syllables its matches start with (`Anchors.finditer` tries it only there)."""
 _LISTED_NUMBER = regex.compile(r"\d{1,5}+[a-zđ]?")
 def find_named(context: Context, coded: list[Found]) -> list[Found]:
@@ -297,11 +299,12 @@ def _laws(context: Context) -> Iterator[list[Found]]:
     text = context.text
     valued = [span for span in context.dates if span.value]
     matches = _law_matches(context.anchors)
+    list_ends = _list_ends(text, matches)
     i = 0
     while i < len(matches):
         match = matches[i]
-        listed = _listed_laws(text, matches, i)
-        amended_in = _AMENDED_IN.match(text, matches[i + listed - 1].end())
+        listed = list_ends[i] - i + 1
+        amended_in = _AMENDED_IN.match(text, matches[list_ends[i]].end())
         if match.group("name").lstrip().lower().startswith("sửa đổi"):
             amending, clause_end, title_end = _amending_law(context, valued, match)
             nested = [m for m in matches[i + 1 :] if m.start() < clause_end]
@@ -322,12 +325,13 @@ def _laws(context: Context) -> Iterator[list[Found]]:
         i += 1
 
 
-def _listed_laws(text: str, matches: list[regex.Match[str]], i: int) -> int:
-    """How many laws are listed from `matches[i]` on (`Luật A, Luật B và Luật C`)."""
-    j = i
-    while j + 1 < len(matches) and _LAW_LIST_GAP.fullmatch(text, matches[j].end(), matches[j + 1].start()):
-        j += 1
-    return j - i + 1
+def _list_ends(text: str, matches: list[regex.Match[str]]) -> list[int]:
+    """For each law, the index of the last law of the list it begins (`Luật A, Luật B và Luật C`), in one pass."""
+    ends = list(range(len(matches)))
+    for j in range(len(matches) - 2, -1, -1):
+        if _LAW_LIST_GAP.fullmatch(text, matches[j].end(), matches[j + 1].start()):
+            ends[j] = ends[j + 1]
+    return ends
 
 
 def _amending_law(
@@ -337,7 +341,7 @@ def _amending_law(
     where its clause (the reach of the laws its title names) ends, and where its title ends."""
     text = context.text
     law = _named(match.start(), match.end(), DOC_TYPE_WORDS[" ".join(match.group("type").lower().split())])
-    clause_end = min(_clause_end(text, match.end()), match.end() + _TITLE_REACH)
+    clause_end = _clause_end(text, match.end())
     title_end = _trimmed_end(text, match.start(), _date_in_clause(text, valued, law, match.end(), clause_end))
     law.end = law.code_end = max(title_end, match.end())
     law.name = " ".join(text[match.start("name") : law.end].split())
@@ -388,9 +392,10 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    """Where the clause that goes on at `pos` ends (`;`, a line break, a full stop)."""
-    match = _LAW_CLAUSE_END.search(text, pos)
-    return match.start() if match else len(text)
+    """Where the clause that goes on at `pos` ends (`;`, a line break, a full stop), within `_TITLE_REACH`."""
+    reach = min(len(text), pos + _TITLE_REACH)
+    match = _LAW_CLAUSE_END.search(text, pos, reach)
+    return match.start() if match else reach
 
 
 def _date_in_clause(text: str, valued: list[DateSpan], law: Found, start: int, end: int) -> int:
