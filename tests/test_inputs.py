@@ -210,11 +210,18 @@ def test_a_gzipped_text_and_a_cut_gzip(capsys: pytest.CaptureFixture[str], tmp_p
     assert err.startswith(f"partydocs: skipped: {cut}: corrupt or truncated compressed data (")
 
 
-def test_zstandard_when_installed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_zstandard_frames_and_a_cut_frame(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     zstandard = pytest.importorskip("zstandard")
     dump = tmp_path / "d.jsonl.zst"
-    dump.write_bytes(zstandard.ZstdCompressor().compress(jsonl_bytes(ROWS)))
-    assert ids(run(capsys, "extract", dump)[1]) == ["a", "b", "c"]
+    frames = [zstandard.ZstdCompressor().compress(jsonl_bytes([row] * 400)) for row in ROWS]
+    dump.write_bytes(b"".join(frames))
+    assert ids(run(capsys, "extract", dump)[1]) == ["a"] * 400 + ["b"] * 400 + ["c"] * 400
+    cut = tmp_path / "cut.jsonl.zst"
+    cut.write_bytes(frames[0] + frames[1][: len(frames[1]) // 2])
+    status, out, err = run(capsys, "extract", "--skip-errors", cut)
+    assert (status, ids(out)) == (0, ["a"] * 400)
+    reason = "corrupt or truncated compressed data (the zstd data ends inside a frame)"
+    assert err == f"partydocs: skipped: {cut}: {reason}\n"
 
 
 def test_parquet_and_arrow_with_field_options(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

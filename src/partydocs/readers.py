@@ -158,9 +158,15 @@ def _count(path: str, options: ReadOptions) -> int | None:
                 return sum(1 for line in source.stream if line.strip())
     except (OSError, InputError):
         return 1
-    if kind == "parquet":
+    return _parquet_rows(path) if kind == "parquet" else 1
+
+
+def _parquet_rows(path: str) -> int | None:
+    """The number of rows a Parquet file's footer gives; None when it cannot be read (an error comes later)."""
+    try:
         return int(_pyarrow("pyarrow.parquet").ParquetFile(path).metadata.num_rows)
-    return 1
+    except (InputError, OSError, ValueError):
+        return None
 
 
 def _folder_suffixes(options: ReadOptions) -> tuple[str, ...]:
@@ -257,9 +263,47 @@ def _decompress(method: str, stream: IO[bytes]) -> IO[bytes]:
     try:
         zstandard = importlib.import_module("zstandard")
     except ImportError as exc:
-        raise InputError("Zstandard-compressed: pip install zstandard to read it") from exc
-    reader: IO[bytes] = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
-    return reader
+        raise InputError("Zstandard-compressed: pip install 'partydocs[zstd]' to read it") from exc
+    return cast(IO[bytes], _ZstdFrames(stream, zstandard.ZstdDecompressor()))
+
+
+class _ZstdFrames(io.RawIOBase):
+    """The decompressed bytes of consecutive zstd frames; data that ends inside a frame raises EOFError
+    (zstandard's own stream reader stops there without a word)."""
+
+    def __init__(self, stream: IO[bytes], decompressor: Any) -> None:
+        self._stream = stream
+        self._decompressor = decompressor
+        self._frame = decompressor.decompressobj()
+        self._begun = False
+        self._out = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._out:
+            data = self._stream.read(1 << 16)
+            if not data:
+                if self._begun and not self._frame.eof:
+                    raise EOFError("the zstd data ends inside a frame")
+                return 0
+            self._out = memoryview(self._decompress(data))
+        size = min(len(buffer), len(self._out))
+        buffer[:size] = self._out[:size]
+        self._out = self._out[size:]
+        return size
+
+    def _decompress(self, data: bytes) -> bytes:
+        """Feed `data` to the frame being read, starting a new frame wherever one ends."""
+        out = []
+        while data:
+            if self._frame.eof:
+                self._frame = self._decompressor.decompressobj()
+            self._begun = True
+            out.append(self._frame.decompress(data))
+            data = self._frame.unused_data if self._frame.eof else b""
+        return b"".join(out)
 
 
 def _decompression_errors() -> tuple[type[Exception], ...]:
