@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bz2
 import csv
+import errno
 import gzip
 import importlib
 import io
@@ -87,6 +88,7 @@ def walk_folder(folder: str, suffixes: tuple[str, ...]) -> Iterator[str | Record
 
 
 def _walk(folder: str, suffixes: tuple[str, ...], seen: set[tuple[int, int]]) -> Iterator[str | Record]:
+    """`walk_folder` below `folder`, skipping the folders in `seen` (by device and inode)."""
     try:
         info = os.stat(folder)
         if (info.st_dev, info.st_ino) in seen:
@@ -107,27 +109,20 @@ def _walk(folder: str, suffixes: tuple[str, ...], seen: set[tuple[int, int]]) ->
         if is_dir:
             yield from _walk(entry.path, suffixes, seen)
         elif entry.name.lower().endswith(suffixes):
-            yield entry.path if _exists(entry.path) else (entry.path, InputError(_broken(entry.path)))
+            reason = _unreachable(entry.path)
+            yield entry.path if reason is None else (entry.path, InputError(reason))
 
 
-def _exists(path: str) -> bool:
-    """True when `path` (a link followed) can be looked at."""
-    try:
-        os.stat(path)
-    except OSError:
-        return False
-    return True
-
-
-def _broken(path: str) -> str:
-    """Why a path cannot be looked at: a broken link, a looped link, or the system's reason."""
+def _unreachable(path: str) -> str | None:
+    """Why `path` (a link followed) cannot be looked at: a broken link, a looped one, the system's
+    reason; None when it can."""
     try:
         os.stat(path)
     except OSError as exc:
-        if os.path.islink(path) and exc.errno == 2:
+        if exc.errno == errno.ENOENT and os.path.islink(path):
             return f"a broken link (to {os.readlink(path)})"
         return exc.strerror or str(exc)
-    return "unreadable"
+    return None
 
 
 def count_records(paths: Iterable[str], options: ReadOptions) -> int | None:
