@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 bad input, 130/143 interrupted)."""
     args = _parser().parse_args(argv)
     try:
-        with _sigterm_raises():
+        with _stoppable():
             status: int = args.run(args)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -57,21 +57,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+_STOPS: dict[int, type[BaseException]] = {signal.SIGINT: KeyboardInterrupt, signal.SIGTERM: _Terminated}
+_received: list[int] = []
+"""The stop signals received while the command runs."""
+
+
 @contextlib.contextmanager
-def _sigterm_raises() -> Iterator[None]:
-    """While the block runs (in the main thread), SIGTERM raises `_Terminated` instead of killing at once."""
+def _stoppable() -> Iterator[None]:
+    """While the block runs (in the main thread), SIGINT raises KeyboardInterrupt and SIGTERM `_Terminated`,
+    so that workers and temporary files are cleaned up. Python drops an exception raised inside a
+    finalizer (`__del__`), so the signal is also kept and `_stop_if_signalled` raises it again."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def terminated(signum: int, frame: FrameType | None) -> None:
-        raise _Terminated
+    def stop(signum: int, frame: FrameType | None) -> None:
+        _received.append(signum)
+        raise _STOPS[signum]
 
-    previous = signal.signal(signal.SIGTERM, terminated)
+    def quiet(unraisable: Any) -> None:
+        if not issubclass(unraisable.exc_type, tuple(_STOPS.values())):
+            unraisable_hook(unraisable)
+
+    _received.clear()
+    previous = {signum: signal.signal(signum, stop) for signum in _STOPS}
+    unraisable_hook, sys.unraisablehook = sys.unraisablehook, quiet
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = unraisable_hook
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _stop_if_signalled() -> None:
+    """Raise the exception of a stop signal received earlier (its first raise may have been dropped)."""
+    if _received:
+        raise _STOPS[_received[0]]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -253,6 +275,7 @@ def _existing(paths: list[str], skip: bool) -> list[str]:
 def _succeeded(results: Iterable[DocumentResult], skip: bool) -> Iterator[DocumentResult]:
     """Pass extracted documents on; a failed one raises, or with `skip` is reported."""
     for result in results:
+        _stop_if_signalled()
         if result.error is None:
             yield result
         elif skip:
