@@ -75,6 +75,19 @@ def toneless(text: str) -> str:
     return text.translate(_TONELESS)
 
 
+def tone_blind(word: str) -> str:
+    """A case-blind regex for `word` with any tone mark, or none, on each vowel (`của` also reads `củà`)."""
+    return "(?i:" + "".join(_ANY_TONE.get(c, regex.escape(c)) for c in toneless(word)) + ")"
+
+
+def _any_tone() -> dict[str, str]:
+    variants: dict[str, set[str]] = {}
+    for code, bare in _TONELESS.items():
+        variants.setdefault(bare, {bare}).add(chr(code))
+    return {bare: "[" + "".join(sorted(chars)) + "]" for bare, chars in variants.items()}
+
+
+_ANY_TONE = _any_tone()
 _AND = toneless("và")
 _AMPERSAND = rf"(?:{_AND}|&)"
 """`và` inside a name may be written `&` (`Sở Nông nghiệp & Phát triển nông thôn`)."""

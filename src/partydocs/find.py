@@ -16,6 +16,7 @@ from itertools import accumulate
 import regex
 
 from partydocs.anchors import Anchors, anchored
+from partydocs.bodies import tone_blind, toneless
 from partydocs.codes import CodeMatch, find_codes, issuer_name
 from partydocs.dates import DateSpan
 from partydocs.issuers import body_after, body_before
@@ -65,9 +66,11 @@ _SKIP = regex.compile(r"[\s,]*+")
 _CLAUSE_AFTER_DATE = regex.compile(r"\s*+,\s*+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"\(?\s*+")
 _CLOSE_PAREN = regex.compile(r"\s*+\)")
-_TERM = regex.compile(r"\(?\s*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)(?![\p{L}\p{N}])(?:\s*+\))?")
-_ISSUER_CUE = regex.compile(r"(?P<cue>(?i:của|do))(?:\s++|(?=\p{Lu}))")
-"""`của`/`do` before an issuer, or glued to it by a lost space (`củaBan Thường vụ`)."""
+_OF, _BY, _TERM_WORD = tone_blind("của"), tone_blind("do"), tone_blind("khóa")
+_TERM = regex.compile(rf"\(?\s*+{_TERM_WORD}\s++(?P<term>[IVXLC]{{1,7}}+|\d{{1,2}}+)(?![\p{{L}}\p{{N}}])(?:\s*+\))?")
+_ISSUER_CUE = regex.compile(rf"(?:{_OF}\s++)?(?P<cue>{_OF}|(?P<by>{_BY}))(?:\s++|(?=\p{{Lu}}))")
+"""`của`/`do` before an issuer, or glued to it by a lost space (`củaBan Thường vụ`), with any tone mark
+(`CỦÀ`), and a `của` written twice by mistake."""
 _ALIAS = regex.compile(
     r"\(\s*+(?:(?i:(?:sau đây\s++)?(?:được\s++)?(?:gọi tắt là|viết tắt là|gọi là))[^()\n]{1,80}+"
     rf"|(?:{TYPE_WORDS})\s++\d{{1,5}}+)\s*+\)"
@@ -80,16 +83,21 @@ _SUBJECT_CUE = regex.compile(r"(?i:về)\s++")
 _QUOTED = regex.compile(r'"(?P<title>[^"\n]{3,300}+)"')
 _CLAUSE_END = regex.compile(r";|\.(?:\s|$)|\n\s*\n|\n(?=\s*[-+*•]|\s*(?i:căn cứ))|$")
 _ISSUED_BY_LATER = regex.compile(r"(?<!\p{L})(?i:do)\s++")
+_ISSUED_ON = regex.compile(r"(?<!\p{L})(?i:ban hành|thông qua|ký)\s++")
+"""An issuing verb followed by the day it was done: `ban hành ngày 06/7/2022`, `thông qua ngày ...`."""
 _ISSUING_VERB_BEFORE = regex.compile(
     r"(?:(?:đã|vừa|mới|đã chính thức)\s++)?(?:(?i:ký ban hành|ban hành|ký|thông qua)|có)\s*+$"
 )
-_TERM_BEFORE = regex.compile(r"[\s,(]*+(?i:khóa)\s++(?P<term>[IVXLC]{1,7}+|\d{1,2}+)\s*+\)?\s*+$")
+_TERM_BEFORE = regex.compile(rf"[\s,(-]*+{_TERM_WORD}\s++(?P<term>[IVXLC]{{1,7}}+|\d{{1,2}}+)\s*+\)?[\s,]*+$")
+"""A term between a body and its verb: `Ban Chấp hành Trung ương Đảng - khóa XIII, đã ban hành`."""
 _PLENUM_BEFORE = regex.compile(
     r"(?i:hội nghị)\s++(?:(?i:trung ương)\s++)?(?:(?i:lần thứ)\s++)?(?:\d{1,2}+|\p{Ll}++)\s++$"
 )
 _AT_BEFORE = regex.compile(r"(?i:tại)\s*+$")
 _OF_BEFORE = regex.compile(r"(?i:của)\s*+$")
 _DATE_COMMA_BEFORE = regex.compile(r",\s*+$")
+_DATE_COMMA_AFTER = regex.compile(r"\s*+,\s*+")
+_PLAIN_SUBJECT = regex.compile(r"[^,;.()\n\"]++")
 _ISSUE_DATE_FIELD = regex.compile(r"(?i:ngày ban hành)\s*+:?[\s|]*+")
 _LINE_END = regex.compile(r"\n|$")
 _HEADER_REACH = 400
@@ -156,8 +164,8 @@ class Context:
         i = bisect_left(self.date_starts, pos)
         if i < len(self.dates) and self.dates[i].start - pos <= 5:
             span = self.dates[i]
-            between = self.text[pos : span.start].strip().lower()
-            if between in ("", "ngày"):
+            between = toneless(self.text[pos : span.start].strip().lower())
+            if between in ("", "ngay"):
                 return span
         return None
 
@@ -312,6 +320,7 @@ def read_tail(context: Context, found: Found, limit: int) -> None:
     _read_subject(text, found, _skip(text, pos))
     if found.issuer is None:
         _read_issued_by_later(context, found, pos, limit)
+    _read_issue_date_later(context, found, pos, limit)
 
 
 def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | None:
@@ -342,7 +351,7 @@ def _tail_step(context: Context, found: Found, at: int, limit: int) -> int | Non
         body = body_after(context.words, cue.end(), limit)
         if body:
             end = _set_issuer(text, found, body)
-            issued = _ISSUED.match(text, end, end + _MATCH_REACH) if cue.group("cue").lower() == "do" else None
+            issued = _ISSUED.match(text, end, end + _MATCH_REACH) if cue.group("by") else None
             return issued.end() if issued else end
     return None
 
@@ -411,13 +420,39 @@ def _read_issued_by_later(context: Context, found: Found, pos: int, limit: int) 
             return
 
 
+def _read_issue_date_later(context: Context, found: Found, pos: int, limit: int) -> None:
+    """`Quy định 69-QĐ/TW năm 2022 ... do X ban hành ngày 06/7/2022`, `... được thông qua ngày ...`: a day
+    written after an issuing verb later in the clause is the issue date (over a bare year that agrees)."""
+    text = context.text
+    end = _clause_end(text, pos, min(limit, pos + _SUBJECT_REACH))
+    for verb in _ISSUED_ON.finditer(text, pos, end):
+        span = context.date_at(verb.end())
+        if span and span.end <= end and span.granularity == "day" and _refines(found, span):
+            _set_date(found, span)
+            return
+
+
+def _refines(found: Found, span: DateSpan) -> bool:
+    """True when `span` may be the found document's date: none is known yet, or only a year that agrees."""
+    if found.date is None:
+        return True
+    return found.date_granularity == "year" and span.value is not None and span.value.year == found.date.year
+
+
 def _read_before(context: Context, found: Found) -> None:
     """`Bộ Chính trị đã ban hành Chỉ thị ...` and `đề nghị của Sở Y tế tại Tờ trình ...`."""
     text = context.text
-    if found.issuer is not None:
-        return
     floor = max(0, found.start - 200)
     verb = _ISSUING_VERB_BEFORE.search(text, floor, found.start)
+    if found.issuer is None:
+        _read_issuer_before(context, found, verb, floor)
+    if verb:
+        _read_opening_date(context, found, verb.start())
+
+
+def _read_issuer_before(context: Context, found: Found, verb: regex.Match[str] | None, floor: int) -> None:
+    """The subject of the verb before the citation, or the body of `của X tại` before it."""
+    text = context.text
     at = _AT_BEFORE.search(text, floor, found.start) if not verb else None
     anchor = verb or at
     if not anchor:
@@ -436,8 +471,6 @@ def _read_before(context: Context, found: Found) -> None:
     found.issuer_before = True
     if term and found.term is None:
         found.term = term_value(term.group("term"))
-    if found.date is None and verb:
-        _read_date_before(context, found, found.issuer_span[0] if found.issuer_span else body[0])
 
 
 def _continue_list_issued_before(text: str, found: Found, previous: Found) -> None:
@@ -446,16 +479,20 @@ def _continue_list_issued_before(text: str, found: Found, previous: Found) -> No
         found.issuer, found.issuer_span, found.issuer_before = previous.issuer, previous.issuer_span, True
 
 
-def _read_date_before(context: Context, found: Found, pos: int) -> None:
-    """`Ngày 15/5/2016, Bộ Chính trị đã ban hành ...`: the date that opens the clause."""
-    comma = _DATE_COMMA_BEFORE.search(context.text, max(0, pos - 5), pos)
-    if not comma:
+def _read_opening_date(context: Context, found: Found, verb: int) -> None:
+    """`Ngày 14/4/2025, Tổng Bí thư thay mặt Bộ Chính trị ký ban hành Chỉ thị ...`: a day set off by a comma
+    before the subject of the verb that issues the document is its issue date (over a year that agrees).
+    The subject holds no comma unless it is the issuer itself (`Bộ Chính trị, Ban Bí thư ban hành`)."""
+    text = context.text
+    i = bisect_left(context.date_starts, verb) - 1
+    span = context.dates[i] if i >= 0 else None
+    comma = _DATE_COMMA_AFTER.match(text, span.end, verb) if span and span.end <= verb else None
+    if span is None or comma is None or span.granularity != "day" or verb - comma.end() > _TYPE_REACH:
         return
-    before = bisect_left(context.date_starts, comma.start())  # dates are disjoint: only the last two can end here
-    for span in context.dates[max(0, before - 2) : before]:
-        if span.end <= comma.start() and comma.start() - span.end <= 1:
-            _set_date(found, span)
-            return
+    subject = text[comma.end() : verb]
+    issuer_is_subject = found.issuer_before and found.issuer_span is not None and found.issuer_span[0] == comma.end()
+    if (issuer_is_subject or _PLAIN_SUBJECT.fullmatch(subject)) and _refines(found, span):
+        _set_date(found, span)
 
 
 def _read_header(context: Context, found: Found, limit: int) -> None:
