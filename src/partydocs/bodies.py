@@ -437,26 +437,29 @@ class _Builder:
         return rf"(?P<t{i}>{alt}){qual}{self.tail(admin=False, required=head.get('needs_level_word', False))}"
 
     def steering(self, alt: str) -> str:
-        """`Ban Chỉ đạo` with a number, a region, or a topic and a level word (`... tỉnh Thanh Hóa`)."""
+        """`Ban Chỉ đạo` with a number, a region, a topic and a level word (`... tỉnh Thanh Hóa`), the level
+        word and `về` a topic (`Trung ương về phòng, chống tham nhũng`), or a topic to the clause's end."""
         steer = self.data["steering"]
         stop = self.any_of(steer["topic_stop_words"])
         word = rf"(?!{stop}(?![\p{{L}}\p{{M}}]))[\p{{L}}\p{{M}}\p{{N}}]{{1,12}}+(?:-[\p{{L}}\p{{N}}]{{1,6}}+)?"
         topic = rf"(?:(?:{_SP}|[ ]*+,[ ]*+){word}){{0,{steer['max_topic_words']}}}?"
+        about = rf"{_SP}{self.phrase(steer['about_cue'])}{self.topic_words(stop)}"
         return (
             rf"(?P<steer>{alt})(?:{_SP}\d{{1,4}}+{self.tail(admin=True)}"
             rf"|{_SP}(?P<region>{self.any_of(steer['regions'])})"
-            rf"|{topic}{self.tail(admin=True, required=True)}(?(place)|{self.about(stop)})?)"
+            rf"|{topic}{self.tail(admin=True, required=True)}(?(place)|{about})?"
+            rf"|{self.topic_words(stop)}(?=[ ]*+(?:[;.,)\n]|$)))"
         )
 
-    def about(self, stop: str) -> str:
-        """`về phòng, chống tham nhũng, tiêu cực`: the topic that names a committee with no place of its
-        own, in lower-case words and abbreviations (`ĐVHC`, `Covid-19`), up to a stop word."""
+    def topic_words(self, stop: str) -> str:
+        """`về phòng, chống tham nhũng, tiêu cực`, `sắp xếp ĐVHC các cấp`: the topic that names a committee
+        with no place of its own (after `về`, or alone up to the clause's end), in lower-case words and
+        abbreviations (`ĐVHC`, `Covid-19`), up to a stop word."""
         steer = self.data["steering"]
         stops = rf"(?:{stop}|{self.any_of(steer['about_stop_words'])})(?![\p{{L}}\p{{M}}])"
         lower_or_caps = r"(?:\p{Ll}[\p{L}\p{M}]*+|\p{Lu}{2,}+[\p{Lu}\p{N}]*+)"
         word = rf"(?!{stops}){lower_or_caps}(?:-[\p{{L}}\p{{N}}]{{1,6}}+)?"
-        words = rf"(?:(?:{_SP}|[ ]*+,[ ]*+){word}){{1,{steer['max_topic_words']}}}+"
-        return rf"(?P<about>{_SP}{self.phrase(steer['about_cue'])}{words})"
+        return rf"(?P<about>(?:(?:{_SP}|[ ]*+,[ ]*+){word}){{1,{steer['max_about_words']}}}+)"
 
     def tail(self, admin: bool, required: bool = False) -> str:
         """Level word (`tỉnh`, `xã`; `thôn` only before a place) and place (`Bắc Kạn`) after a head."""

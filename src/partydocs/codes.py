@@ -13,16 +13,20 @@ from partydocs.tables import GLUED_AFTER_CODE, CodeTable, Tables, fold, tables
 _GAP = r"(?:[^\S\n]*+\n)?+[^\S\n]*+"
 """Spaces inside a code: at most one line break (a code wrapped at a line end), never a blank line."""
 _NUMBER = r"\d{1,5}+[a-zđ]?(?![\p{L}\p{N}])"
-_BEFORE_NUMBER = r"(?:(?<=[sS][ốỐ])|(?<![\p{L}\p{N}/.,-]))"
-_GLUED = rf"(?=(?:{'|'.join(GLUED_AFTER_CODE)})(?!\p{{L}}))"
-"""A code's end where a lost space glued the next word to it."""
+_BEFORE_NUMBER = r"(?:(?<=[sS][ốỐ])|(?<![\p{L}\p{N}/.,-])(?<!\d:))"
+"""Not inside a word or another number, nor after `3:` (a standard's year: `QCVN 3:2009/BKHCN`)."""
+_GLUED_WORDS = sorted({*GLUED_AFTER_CODE, *(w[0].upper() + w[1:] for w in GLUED_AFTER_CODE)}, key=len, reverse=True)
+_GLUED = rf"(?=(?:{'|'.join(_GLUED_WORDS)})(?!\p{{L}}))"
+"""A code's end where a lost space glued the next word to it (`21-KL/TWngày`, `25-HD/BCĐTWNgày`)."""
 _PARTY_CODE = regex.compile(
     rf"{_BEFORE_NUMBER}(?P<numbers>{_NUMBER}(?:{_GAP}(?:,|&|và){_GAP}{_NUMBER}){{0,20}}+)"
-    rf"{_GAP}-{_GAP}(?P<type>\p{{L}}{{1,5}}+){_GAP}/{_GAP}"
-    rf"(?P<issuer>(?:\p{{L}}{{1,12}}+-){{0,4}}+\p{{Lu}}{{1,12}}+{_GLUED}"
-    r"|\p{L}{1,12}+(?:-\p{L}{1,12}+){0,4}+(?![\p{L}\p{N}]))"
+    rf"(?:{_GAP}-{_GAP}|(?P<undashed>[ ]?))(?P<type>\p{{L}}{{1,5}}+){_GAP}/{_GAP}"
+    rf"(?P<issuer>(?:\p{{L}}{{1,12}}+-){{0,4}}+\p{{Lu}}{{1,12}}?{_GLUED}"
+    r"|\p{L}{1,12}+(?:-\p{L}{1,12}+){0,4}+(?:(?![\p{L}\p{N}])|(?P<footnote>(?=\d{1,2}+(?![\p{L}\p{N}/-])))))"
 )
-_GROUP = rf"\p{{Lu}}(?:[\p{{Lu}}&]{{0,11}}+\d{{0,2}}+{_GLUED}|[\p{{L}}&]{{0,11}}+\d{{0,2}}+)"
+"""`21-KL/TW`; also with its hyphen lost (`21 KL/TW`, after a type word) or a footnote's digits glued
+(`21-KL/TW2`), both only with a known type and issuer."""
+_GROUP = rf"\p{{Lu}}(?:[\p{{Lu}}&]{{0,11}}?\d{{0,2}}+{_GLUED}|[\p{{L}}&]{{0,11}}+\d{{0,2}}+)"
 _SPACED_GROUP = r"\p{Lu}[\p{Lu}&]{1,11}+\d{0,2}+"
 _STATE_CODE = regex.compile(
     rf"{_BEFORE_NUMBER}(?P<numbers>{_NUMBER}(?:{_GAP}(?:,|&|và){_GAP}{_NUMBER}){{0,20}}+){_GAP}/{_GAP}"
@@ -106,6 +110,8 @@ def _party(match: regex.Match[str]) -> CodeMatch | None:
         return None
     if not issuer_parts[0][0].isupper() and t.party_issuers.canonical(issuer_parts[0]) is None:
         return None
+    if _needs_known_parts(match) and not _known_party_code(match.group("type"), issuer_parts, t):
+        return None
     issuer = "-".join(t.party_issuers.canonical(p) or p for p in issuer_parts)
     numbers = _numbers(match)
     return CodeMatch(
@@ -118,6 +124,18 @@ def _party(match: regex.Match[str]) -> CodeMatch | None:
         issuer_code=issuer,
         codes=tuple(f"{n}-{type_code}/{issuer}" for n in numbers),
         type_name=t.party_types.name(type_code) or t.state_types.name(type_code),
+        needs_cue=match.group("undashed") is not None,
+    )
+
+
+def _needs_known_parts(match: regex.Match[str]) -> bool:
+    """A code read without its hyphen, or with digits glued after it, counts only with known parts."""
+    return match.group("undashed") is not None or match.group("footnote") is not None
+
+
+def _known_party_code(type_code: str, issuer_parts: list[str], t: Tables) -> bool:
+    return t.party_types.canonical(type_code) is not None and all(
+        t.party_issuers.canonical(part) is not None for part in issuer_parts
     )
 
 

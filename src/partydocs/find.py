@@ -61,13 +61,17 @@ _HEADER_BEFORE = regex.compile(r"(?m)^[\s|*]*+(?P<cue>(?i:số(?P<site>\s*+hiệ
 _COORDINATED_GAP = regex.compile(r"\s*+(?:[,;&]|và|(?i:[,;]?\s*+(?:và\s++)?số))\s*+$")
 _DATED_LIST_GAP = regex.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)$")
 """Between a dated citation and the next of a list: `... ngày 1/1/2023 và Thông báo số 15-TB/TU ...`."""
+_TITLED_LIST_GAP = regex.compile(r"\s*+[;,]?\s*+(?:và\s++)?")
+"""Between a citation's quoted title and the next of a list: `... về "..."; Chương trình số 06-Ctr/TU ...`."""
 _COORDINATED_CUE = regex.compile(r"[,;]\s*+(?:và\s++)?(?i:số)\s*+$")
 _SKIP = regex.compile(r"[\s,]*+")
 _CLAUSE_AFTER_DATE = regex.compile(r"\s*+,\s*+(?=\p{Lu})")
 _OPEN_PAREN = regex.compile(r"\(?\s*+")
 _CLOSE_PAREN = regex.compile(r"\s*+\)")
 _OF, _BY, _TERM_WORD = tone_blind("của"), tone_blind("do"), tone_blind("khóa")
-_TERM = regex.compile(rf"\(?\s*+{_TERM_WORD}\s++(?P<term>[IVXLC]{{1,7}}+|\d{{1,2}}+)(?![\p{{L}}\p{{N}}])(?:\s*+\))?")
+_ROMAN = "[IVXLCÌÍỈĨỊ]"
+"""Roman numerals, an `I` with a stray tone mark too (`khỏá XÍĨ`)."""
+_TERM = regex.compile(rf"\(?\s*+{_TERM_WORD}\s++(?P<term>{_ROMAN}{{1,7}}+|\d{{1,2}}+)(?![\p{{L}}\p{{N}}])(?:\s*+\))?")
 _ISSUER_CUE = regex.compile(rf"(?:{_OF}\s++)?(?P<cue>{_OF}|(?P<by>{_BY}))(?:\s++|(?=\p{{Lu}}))")
 """`của`/`do` before an issuer, or glued to it by a lost space (`củaBan Thường vụ`), with any tone mark
 (`CỦÀ`), and a `của` written twice by mistake."""
@@ -88,7 +92,7 @@ _ISSUED_ON = regex.compile(r"(?<!\p{L})(?i:ban hành|thông qua|ký)\s++")
 _ISSUING_VERB_BEFORE = regex.compile(
     r"(?:(?:đã|vừa|mới|đã chính thức)\s++)?(?:(?i:ký ban hành|ban hành|ký|thông qua)|có)\s*+$"
 )
-_TERM_BEFORE = regex.compile(rf"[\s,(-]*+{_TERM_WORD}\s++(?P<term>[IVXLC]{{1,7}}+|\d{{1,2}}+)\s*+\)?[\s,]*+$")
+_TERM_BEFORE = regex.compile(rf"[\s,(-]*+{_TERM_WORD}\s++(?P<term>{_ROMAN}{{1,7}}+|\d{{1,2}}+)\s*+\)?[\s,]*+$")
 """A term between a body and its verb: `Ban Chấp hành Trung ương Đảng - khóa XIII, đã ban hành`."""
 _PLENUM_BEFORE = regex.compile(
     r"(?i:hội nghị)\s++(?:(?i:trung ương)\s++)?(?:(?i:lần thứ)\s++)?(?:\d{1,2}+|\p{Ll}++)\s++$"
@@ -137,6 +141,7 @@ class Found:
     issuer_span: tuple[int, int] | None = None
     issuer_before: bool = False
     date_end: int | None = None
+    title_end: int | None = None
     group: int = -1
     antecedent: int | None = None
 
@@ -277,6 +282,9 @@ def _coordinate(text: str, found: Found, previous: Found) -> None:
     dated = previous.date_end is not None and previous.date_end > previous.code_end
     if not adjacent and typed and dated and _DATED_LIST_GAP.fullmatch(text, previous.date_end, found.start):
         adjacent = _listed_alike(text[previous.code_end : found.start], found, previous)
+    titled = previous.title_end is not None and previous.issuer is None
+    if not adjacent and typed and titled and _TITLED_LIST_GAP.fullmatch(text, previous.title_end, found.start):
+        adjacent = (found.doc_type, found.issuer_code) == (previous.doc_type, previous.issuer_code)
     cued = not typed and found.start - previous.code_end < 400 and _COORDINATED_CUE.search(
         text, previous.code_end, found.start
     )
@@ -318,6 +326,8 @@ def read_tail(context: Context, found: Found, limit: int) -> None:
             break
         pos = step
     _read_subject(text, found, _skip(text, pos))
+    if found.title_end is not None and found.issuer is None:
+        _read_issuer_after_title(context, found, limit)
     if found.issuer is None:
         _read_issued_by_later(context, found, pos, limit)
     _read_issue_date_later(context, found, pos, limit)
@@ -387,7 +397,8 @@ def _set_issuer(text: str, found: Found, span: tuple[int, int]) -> int:
 
 
 def term_value(written: str) -> int | None:
-    return int(written) if written.isdigit() else roman_to_int(written)
+    """`XIII` -> 13, `12` -> 12, `XÍĨ` -> 12."""
+    return int(written) if written.isdigit() else roman_to_int(toneless(written))
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -402,9 +413,24 @@ def _read_subject(text: str, found: Found, at: int) -> None:
     quoted = _QUOTED.match(text, start)
     if quoted:
         found.subject = " ".join(quoted.group("title").split())
+        found.title_end = quoted.end()
     elif cue:
         subject = text[start : _clause_end(text, start, min(len(text), start + _SUBJECT_REACH))]
         found.subject = " ".join(subject.split()).rstrip(" ,") or None
+
+
+def _read_issuer_after_title(context: Context, found: Found, limit: int) -> None:
+    """`Chương trình số 08-Ctr/TU ngày ... về "..." của Thành ủy khóa XVI`: the issuer and term written
+    after a quoted title (and, through the list, for the citations listed before it)."""
+    text = context.text
+    assert found.title_end is not None
+    cue = _ISSUER_CUE.match(text, _skip(text, found.title_end))
+    body = body_after(context.words, cue.end(), limit) if cue else None
+    if body:
+        end = _set_issuer(text, found, body)
+        term = _TERM.match(text, _skip(text, end), end + _MATCH_REACH)
+        if term and found.term is None:
+            found.term = term_value(term.group("term"))
 
 
 def _read_issued_by_later(context: Context, found: Found, pos: int, limit: int) -> None:
