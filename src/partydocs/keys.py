@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from itertools import chain
 
 import regex
 
@@ -98,9 +99,8 @@ def _scope(issuer_code: str, kind: str, bodies: Sequence[BodySpan], issuer: Body
     """The place a local code belongs to: its issuer's, else that of the first organ of its level the text names."""
     district = (issuer_name(kind, issuer_code) or "").endswith(_DISTRICT_HEADS)
     province_only = (issuer_name(kind, issuer_code) or "").endswith(_PROVINCE_HEADS)
-    candidates = [issuer] if issuer is not None else []
-    candidates += [b for b in bodies if (b.level == "district") == district or province_only]
-    for body in candidates:
+    of_level = (b for b in bodies if (b.level == "district") == district or province_only)
+    for body in chain([issuer] if issuer is not None else [], of_level):  # read until the first that fits
         if province_only and body.province:
             return body.province
         if body.place and (body.level == "district") == district:

@@ -13,7 +13,7 @@ preamble clause (`Căn cứ ...`, `KẾ HOẠCH THỰC HIỆN ...`). Nothing cro
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -151,14 +151,26 @@ class _Reader:
         self.refs = references
         self.anaphora = anaphora
         self.ends = ends
+        self.starts = [ref.start for ref in references]  # references come in reading order
+        self.longest = max((ref.end - ref.start for ref in references), default=0)
         self.outer = [i for i in range(len(references)) if not self._nested(i)]
+        self.outer_starts = [references[i].start for i in self.outer]
+        self.anaphor_starts = [anaphor.start for anaphor in anaphora]
         self.own = [i for i, ref in enumerate(references) if ref.is_header or self._own_number_line(ref)]
+
+    def _starting(self, low: int, high: int) -> range:
+        """The indices of the references that start in `[low, high)`."""
+        return range(bisect_left(self.starts, low), bisect_left(self.starts, high))
+
+    def _outer_starting(self, low: int, high: int) -> list[int]:
+        """The outer references (`self.outer`) that start in `[low, high)`, in order."""
+        return self.outer[bisect_left(self.outer_starts, low) : bisect_left(self.outer_starts, high)]
 
     def _nested(self, i: int) -> bool:
         """Whether reference `i` lies inside the span of a longer reference (a law named in an amending law's title)."""
         ref = self.refs[i]
         return any(o.start <= ref.start and ref.end <= o.end and (o.end - o.start) > (ref.end - ref.start)
-                   for o in self.refs)
+                   for o in map(self.refs.__getitem__, self._starting(ref.end - self.longest, ref.start + 1)))
 
     def _own_number_line(self, ref: Found) -> bool:
         line_start = self.text.rfind("\n", 0, ref.start) + 1
@@ -217,14 +229,14 @@ class _Reader:
 
     def _container(self, start: int, end: int) -> int | None:
         """The longest reference whose span holds the cue (a named amending law)."""
-        holding = [i for i, ref in enumerate(self.refs) if ref.start < start and end <= ref.end]
+        holding = [i for i in self._starting(end - self.longest, start) if end <= self.refs[i].end]
         return max(holding, key=lambda i: self.refs[i].end - self.refs[i].start, default=None)
 
     def _inside(self, container: int) -> list[int]:
         """The shorter references inside the span of reference `container`."""
         outer = self.refs[container]
-        return [i for i, ref in enumerate(self.refs) if outer.start <= ref.start and ref.end <= outer.end
-                and ref.end - ref.start < outer.end - outer.start]
+        return [i for i in self._starting(outer.start, outer.end + 1) if self.refs[i].end <= outer.end
+                and self.refs[i].end - self.refs[i].start < outer.end - outer.start]
 
     def _tail(self, i: int) -> int:
         """Where reference `i`'s citation ends: after its code, its issue date and the issuer written after it."""
@@ -236,7 +248,7 @@ class _Reader:
 
     def _targets(self, after: int, last: int, *, tight: bool) -> list[int]:
         """The reference right after a cue, and those listed with it, up to the sentence end."""
-        following = [i for i in self.outer if after <= self.refs[i].start < last]
+        following = self._outer_starting(after, last)
         if not following:
             return []
         first = following[0]
@@ -263,13 +275,14 @@ class _Reader:
 
     def _continued(self, cue_start: int, first: int) -> int | None:
         """The reference whose citation (code, date, issuer) the cue directly continues, or an anaphor's antecedent."""
-        before = [i for i in self.outer if first <= self.refs[i].start and self.refs[i].end <= cue_start]
+        before = [i for i in self._outer_starting(first, cue_start) if self.refs[i].end <= cue_start]
         if before:
             i = self._unaliased(before[-1])
             tail = min(self._tail(i), cue_start)
             if _CONTINUES.fullmatch(self.text, tail, cue_start):
                 return i
-        for anaphor in self.anaphora:
+        window = slice(bisect_left(self.anaphor_starts, first), bisect_left(self.anaphor_starts, cue_start))
+        for anaphor in self.anaphora[window]:
             if first <= anaphor.start and anaphor.end <= cue_start and anaphor.antecedent is not None:
                 opens = anaphor.start - first <= _ANAPHOR_OPENS
                 if opens or _CONTINUES.fullmatch(self.text, anaphor.end, cue_start):
@@ -302,9 +315,9 @@ class _Reader:
         """The first reference after `targets` in their sentence written as issued (`đã ban hành Kế hoạch số ...`)."""
         after = self._tail(targets[-1])
         _, last = self.sentence(after)
-        for i in self.outer:
+        for i in self._outer_starting(after, last):
             ref = self.refs[i]
-            if after <= ref.start < last and i not in targets and _ISSUED.search(
+            if i not in targets and _ISSUED.search(
                     self.text, max(after, ref.start - 40), ref.start):
                 return i
         return None
@@ -322,7 +335,7 @@ class _Reader:
     def _basis_targets(self, match: regex.Match[str], first: int, last: int) -> list[int]:
         if _OPENING.fullmatch(self.text, first, match.start()) is None:
             return []
-        following = [i for i in self.outer if match.end() <= self.refs[i].start < last]
+        following = self._outer_starting(match.end(), last)
         if not following:
             return []
         start = self.refs[following[0]].start
