@@ -119,7 +119,7 @@ Bắc Kạn, ngày 25 tháng 8 năm 2021
 QUYẾT ĐỊNH
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
 Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; Quyết định số 374/QĐ-TTg ngày 17/3/2014;
-Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số 1125/TTr-SYT ngày 02/6/2022.
+Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số 1125/TTr-SYT ngày 02/6/2021.
 """
 
 
@@ -189,3 +189,14 @@ def test_a_type_word_before_the_own_number() -> None:
     text = "Nghị quyết số: 653/2019/UBTVQH14\n\nCăn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;\n"
     assert stated(text) == [("Nghị quyết số: 653/2019/UBTVQH14", "Luật Tổ chức Quốc hội số 57/2014/QH13", "based_on",
                              "Căn cứ")]
+
+
+def test_a_document_issued_later_is_not_a_target_of_the_list() -> None:
+    text = ("Tỉnh đã ban hành Kế hoạch số 86-KH/TU ngày 07/5/2018 của Tỉnh ủy về thực hiện Nghị quyết số 18-NQ/TW "
+            "ngày 25/10/2017 của Ban Chấp hành Trung ương; Kế hoạch số 147-KH/TU ngày 09/5/2019 của Tỉnh ủy.")
+    assert stated(text) == [("Kế hoạch số 86-KH/TU", "Nghị quyết số 18-NQ/TW", "implements", "về thực hiện")]
+    earlier = text.replace("09/5/2019", "09/5/2017")
+    assert stated(earlier) == [
+        ("Kế hoạch số 86-KH/TU", "Nghị quyết số 18-NQ/TW", "implements", "về thực hiện"),
+        ("Kế hoạch số 86-KH/TU", "Kế hoạch số 147-KH/TU", "implements", "về thực hiện"),
+    ]

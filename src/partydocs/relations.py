@@ -371,4 +371,12 @@ class _Reader:
         if kind == "implements" and self.refs[source].doc_type == "Hướng dẫn":
             kind = "guides"
         typed: RelationType = kind  # type: ignore[assignment]
-        return [RelationFound(source, t, typed, match.start(), match.end()) for t in targets if t != source]
+        return [RelationFound(source, t, typed, match.start(), match.end()) for t in targets
+                if t != source and not self._later(t, source)]
+
+    def _later(self, target: int, source: int) -> bool:
+        """Whether `target` was issued after `source` (both dated to the day): it cannot be what `source` carries out,
+        amends or replaces, so the list it stands in belongs to another sentence part."""
+        a, b = self.refs[target], self.refs[source]
+        days = a.date_granularity == b.date_granularity == "day"
+        return days and a.date is not None and b.date is not None and a.date > b.date
