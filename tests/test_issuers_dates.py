@@ -74,3 +74,17 @@ def test_issuer_and_term(text: str, issuer: str | None, term: int | None) -> Non
 def test_issue_date(text: str, date: datetime.date | None, granularity: str | None) -> None:
     ref = first(text)
     assert (ref.date, ref.date_granularity) == (date, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "is_header"),
+    [
+        ("ỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nNghị quyết số: 653/2019/UBTVQH14\n\nHà Nội, ngày 12 tháng 3 năm 2019\n",
+         datetime.date(2019, 3, 12), True),
+        ("Căn cứ Nghị quyết số: 653/2019/UBTVQH14 về sắp xếp;\nHà Nội, ngày 12 tháng 3 năm 2019\n", None, False),
+        ("Nghị quyết số 653/2019/UBTVQH14\nHà Nội, ngày 12 tháng 3 năm 2019\n", None, False),
+    ],
+)
+def test_typed_header_line(text: str, date: datetime.date | None, is_header: bool) -> None:
+    ref = first(text)
+    assert (ref.date, ref.is_header) == (date, is_header)

@@ -58,6 +58,9 @@ NUMBERED_TYPE = regex.compile(
 """A type word and a number; not a count (`Chương trình 30 ngày`), but `Nghị quyết 57 ngày 22/12/2024` is one."""
 _NUMBERED_TYPES = anchored(NUMBERED_TYPE, *TYPE_FIRST_SYLLABLES)
 _HEADER_BEFORE = regex.compile(r"(?m)^[\s|*]*+(?P<cue>(?i:số(?P<site>\s*+hiệu)?))\s*+:?[\s|]*+$")
+_TYPED_HEADER = regex.compile(rf"(?m)^[\s|*]*+{TYPE_WORD}\s*+(?P<cue>(?i:số))\s*+:[\s|]*+$")
+"""A header line that names the type too: `Nghị quyết số: 653/2019/UBTVQH14` alone on its line."""
+_LINE_ENDS = regex.compile(r"[ \t|]*+(?:\n|$)")
 _COORDINATED_GAP = regex.compile(r"\s*+(?:[,;&]|và|(?i:[,;]?\s*+(?:và\s++)?số))\s*+$")
 _DATED_LIST_GAP = regex.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)$")
 """Between a dated citation and the next of a list: `... ngày 1/1/2023 và Thông báo số 15-TB/TU ...`."""
@@ -234,7 +237,10 @@ def _references_for(
 ) -> list[Found]:
     """The references one code gives, with their fields read from the words around it."""
     text = context.text
-    header = _HEADER_BEFORE.search(text, max(0, code.start - 30), code.start) if not typed else None
+    header = (
+        _TYPED_HEADER.search(text, max(0, typed[0] - 5), code.start) if typed and _LINE_ENDS.match(text, code.end)
+        else _HEADER_BEFORE.search(text, max(0, code.start - 30), code.start) if not typed else None
+    )
     if code.needs_cue and not typed:
         return []
     base = Found(
@@ -248,7 +254,7 @@ def _references_for(
         type_code=code.type_code,
         issuer_code=code.issuer_code,
         is_header=bool(header),
-        header_site=bool(header and header.group("site")),
+        header_site=bool(header and header.groupdict().get("site")),
         issuer_from_code=issuer_name(code.kind, code.issuer_code),
         group=len(earlier),
     )
