@@ -99,6 +99,15 @@ CASES: dict[str, Callable[[int], str]] = {
     "'\"' * n": repeat('"'),
     "'(' * n": repeat("("),
     "'18, ' * n + '19-NQ/TW'": ending("18, ", "19-NQ/TW"),
+    "'ngày ' * n": repeat("ngày "),
+    "'năm ' * n": repeat("năm "),
+    "'quý I' * n": repeat("quý I"),
+    "'Sáng 9/8 ' * n": repeat("Sáng 9/8 "),
+    "'ngày 1 đến ' * n": repeat("ngày 1 đến "),
+    "'9/9 ' * n": repeat("9/9 "),
+    "'Ban Chỉ đạo a, ' * n": repeat("Ban Chỉ đạo a, "),
+    "'UBND xã ' * n": repeat("UBND xã "),
+    "'sửa đổi, bổ sung ' * n": repeat("sửa đổi, bổ sung "),
 }
 HTML_CASES: dict[str, Callable[[int], str]] = {
     "html: page * n": repeat(f"<div><p>{PARAGRAPH}</p><script>var s = 'Chỉ thị số 9-CT/TW';</script></div>\n"),

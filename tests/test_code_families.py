@@ -28,6 +28,8 @@ def codes(text: str) -> list[tuple[str | None, str, str | None, str]]:
         ("Quyết định 12/QĐ-UBNDNgày ban hành", [("12/QĐ-UBND", "state", "Quyết định", "Quyết định 12/QĐ-UBND")]),
         ("Kết luận 21-KL/TWngày 5/5/2020", [("21-KL/TW", "party", "Kết luận", "Kết luận 21-KL/TW")]),
         ("theo Kết luận số 21-KL/TW2 của", [("21-KL/TW", "party", "Kết luận", "Kết luận số 21-KL/TW")]),
+        ("Kết luận số 445-KL/T.Ư ngày 01/12/2020", [("445-KL/TƯ", "party", "Kết luận", "Kết luận số 445-KL/T.Ư")]),
+        ("theo Chỉ thị 05-CT/T.W, tỉnh", [("05-CT/TW", "party", "Chỉ thị", "Chỉ thị 05-CT/T.W")]),
         ("theo Kết luận số 21 KL/TW của", [("21-KL/TW", "party", "Kết luận", "Kết luận số 21 KL/TW")]),
         ("Kết luận số 185-\n   KL/TW ngày", [("185-KL/TW", "party", "Kết luận", "Kết luận số 185-\n   KL/TW")]),
     ],
@@ -75,3 +77,12 @@ def test_titled_citations_of_other_types_keep_their_own_issuer() -> None:
 def test_term_with_stray_tone_marks() -> None:
     (ref,) = partydocs.extract("Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương Đảng khỏá XÍĨ và").references
     assert (ref.issuer, ref.term) == ("Ban Chấp hành Trung ương Đảng", 12)
+
+
+def test_a_dotted_central_committee_is_one_document_with_the_undotted_code() -> None:
+    keys = {r.key for r in partydocs.extract("Kết luận số 445-KL/T.Ư; Kết luận 445-KL/TW; 445-KL/TƯ").references}
+    assert keys == {"445-KL/TW"}
+
+
+def test_a_dot_inside_the_next_word_is_no_dotted_issuer() -> None:
+    assert "7-CT/TƯ" not in [r.code for r in partydocs.extract("Chỉ thị số 7-CT/T.Ưu tiên").references]

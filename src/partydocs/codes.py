@@ -18,10 +18,12 @@ _BEFORE_NUMBER = r"(?:(?<=[sS][ốỐ])|(?<![\p{L}\p{N}/.,-])(?<!\d:))"
 _GLUED_WORDS = sorted({*GLUED_AFTER_CODE, *(w[0].upper() + w[1:] for w in GLUED_AFTER_CODE)}, key=len, reverse=True)
 _GLUED = rf"(?=(?:{'|'.join(_GLUED_WORDS)})(?!\p{{L}}))"
 """A code's end where a lost space glued the next word to it (`21-KL/TWngày`, `25-HD/BCĐTWNgày`)."""
+_DOTTED_CENTRAL = r"T\.[ƯW](?![\p{L}\p{N}])"
+"""The central committee written with a dot (`445-KL/T.Ư`); its code keeps the letters, `TƯ`."""
 _PARTY_CODE = regex.compile(
     rf"{_BEFORE_NUMBER}(?P<numbers>{_NUMBER}(?:{_GAP}(?:,|&|và){_GAP}{_NUMBER}){{0,20}}+)"
     rf"(?:{_GAP}-{_GAP}|(?P<undashed>[ ]?))(?P<type>\p{{L}}{{1,5}}+){_GAP}/{_GAP}"
-    rf"(?P<issuer>(?:\p{{L}}{{1,12}}+-){{0,4}}+\p{{Lu}}{{1,12}}?{_GLUED}"
+    rf"(?P<issuer>{_DOTTED_CENTRAL}|(?:\p{{L}}{{1,12}}+-){{0,4}}+\p{{Lu}}{{1,12}}?{_GLUED}"
     r"|\p{L}{1,12}+(?:-\p{L}{1,12}+){0,4}+(?:(?![\p{L}\p{N}])|(?P<footnote>(?=\d{1,2}+(?![\p{L}\p{N}/-])))))"
 )
 """`21-KL/TW`; also with its hyphen lost (`21 KL/TW`, after a type word) or a footnote's digits glued
@@ -105,7 +107,7 @@ def _party(match: regex.Match[str]) -> CodeMatch | None:
     """A `NUMBER-TYPE/ISSUER` code, when its type is a known document type."""
     t = tables()
     type_code = _canonical(match.group("type"), t.party_types, t.state_types)
-    issuer_parts = match.group("issuer").split("-")
+    issuer_parts = match.group("issuer").replace(".", "").split("-")
     if type_code is None or _is_mass_organisation(issuer_parts, t):
         return None
     if not issuer_parts[0][0].isupper() and t.party_issuers.canonical(issuer_parts[0]) is None:
