@@ -26,6 +26,8 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
+
 PLACES = ("Ba Bể", "Cao Bằng", "Lào Cai", "Hà Giang", "Nghệ An", "Quảng Nam", "Gia Lai", "Cà Mau", "Long An")
 TEMPLATES = (
     "Thực hiện Chỉ thị số {n}-CT/TW ngày {d}/{m}/{y} của Bộ Chính trị, Ban Thường vụ Huyện ủy {place} "
@@ -70,16 +72,10 @@ def rss_mib(pid: int) -> float:
 
 def children(pid: int) -> list[int]:
     """The processes whose parent is `pid`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry))
-    return sorted(found)
+    try:
+        return sorted(child.pid for child in psutil.Process(pid).children())
+    except psutil.NoSuchProcess:
+        return []
 
 
 def group_alive(pgid: int) -> bool:
