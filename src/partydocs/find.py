@@ -78,8 +78,10 @@ _TERM = regex.compile(rf"\(?\s*+{_TERM_WORD}\s++(?P<term>{_ROMAN}{{1,7}}+|\d{{1,
 _ISSUER_CUE = regex.compile(rf"(?:{_OF}\s++)?(?P<cue>{_OF}|(?P<by>{_BY}))(?:\s++|(?=\p{{Lu}}))")
 """`của`/`do` before an issuer, or glued to it by a lost space (`củaBan Thường vụ`), with any tone mark
 (`CỦÀ`), and a `của` written twice by mistake."""
+ALIAS_CUE = r"(?i:(?:sau đây\s++)?(?:được\s++)?(?:gọi tắt là|viết tắt là|gọi là))"
+"""The words that introduce a short name in brackets: `(sau đây gọi tắt là ...`."""
 _ALIAS = regex.compile(
-    r"\(\s*+(?:(?i:(?:sau đây\s++)?(?:được\s++)?(?:gọi tắt là|viết tắt là|gọi là))[^()\n]{1,80}+"
+    rf"\(\s*+(?:{ALIAS_CUE}[^()\n]{{1,80}}+"
     rf"|(?:{TYPE_WORDS})\s++\d{{1,5}}+)\s*+\)"
 )
 """`(sau đây gọi tắt là Chỉ thị 05)`, `(Kết luận 12)` between a code and its date or issuer: passed over."""

@@ -22,7 +22,7 @@ from typing import get_args
 import regex
 
 from partydocs.anchors import Anchored, Anchors, anchored
-from partydocs.find import TYPE_WORDS, Found, alternation
+from partydocs.find import ALIAS_CUE, TYPE_WORDS, Found, alternation
 from partydocs.models import RelationType
 from partydocs.resolve import AnaphorFound
 
@@ -83,9 +83,7 @@ _ISSUED_ANYWHERE = regex.compile(r"(?<!\p{L})(?i:ban hành|ký)(?!\p{L})")
 _LIST_SEPARATOR = regex.compile(r"(?:[,;]|(?<!\p{L})(?i:và|cùng))\s*+(?:(?i:các|của)\s++)?(?:(?i:số)\s*+)?$")
 _PASSIVE_BEFORE = regex.compile(r"(?i:được|bị)\s++$")
 _PASSIVE_AFTER = regex.compile(r"\s++(?i:bởi)(?!\p{L})")
-_IN_BRACKETS_BEFORE = regex.compile(
-    r"\(\s*+(?:(?i:sau đây\s++)?(?:(?i:được)\s++)?(?i:gọi tắt là|viết tắt là|gọi là)\s++)?$"
-)
+_IN_BRACKETS_BEFORE = regex.compile(rf"\(\s*+(?:{ALIAS_CUE}\s++)?$")
 _IN_BRACKETS_AFTER = regex.compile(r"\s*+\)")
 _AT_BEFORE = regex.compile(r"(?<!\p{L})(?i:tại)\s*+$")
 _OWN_NUMBER = regex.compile(rf"(?:{TYPE_WORDS})?\s*+(?i:số)\s*+:")
